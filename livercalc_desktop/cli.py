@@ -1,0 +1,167 @@
+"""The headless command line: assess, validate and export case files.
+
+It shares the whole pipeline with the GUI and never imports Qt, so it runs on a server, in
+CI or in a frozen bundle with no display. Exit codes: 0 ok, 2 bad input or usage (with a
+message naming the field), 1 an internal fault.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from livercalc_desktop import __version__
+from livercalc_desktop.casefile import read_case_file
+from livercalc_desktop.domain.errors import CaseInvalid, LivercalcError
+from livercalc_desktop.engine.assessment import Assessment
+from livercalc_desktop.engine.evaluate import assess
+from livercalc_desktop.knowledge.pathway import Pathway, bundled_pathway_folder, load_pathway
+
+EXIT_OK, EXIT_FAULT, EXIT_INPUT = 0, 1, 2
+SUBCOMMANDS = ("assess", "validate", "export")
+PROG = "livercalc-desktop"
+
+
+class UsageError(LivercalcError):
+    """The command line itself is wrong."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of exiting, so ``main`` owns every exit code."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message}\n{self.format_usage().strip()}")
+
+
+def version_text(pathway: Pathway) -> str:
+    meta = pathway.kb.meta
+    return f"{PROG} {__version__} (knowledge base {meta.content_version}, reviewed {meta.reviewed})"
+
+
+def assessment_data(assessment: Assessment) -> dict[str, object]:
+    """The JSON shape of an assessment (documented in the README)."""
+    return {
+        "category": assessment.category,
+        "category_label": assessment.category_label,
+        "level": assessment.level.value,
+        "flags": list(assessment.flags),
+        "rationale": [
+            {"rule": r.rule, "label": r.label, "text": r.text, "references": list(r.references)}
+            for r in assessment.rationale
+        ],
+        "checklist": [
+            {
+                "id": e.id,
+                "label": e.label,
+                "priority": e.priority.value,
+                "status": e.status,
+                "status_from_scan": e.status_from_scan,
+                "basis": e.basis,
+                "references": list(e.references),
+            }
+            for e in assessment.checklist
+        ],
+        "terms": list(assessment.terms),
+        "knowledge_base": {"version": assessment.kb_version, "reviewed": assessment.kb_reviewed},
+    }
+
+
+def _print_assessment(assessment: Assessment, pathway: Pathway, out: TextIO) -> None:
+    refs = pathway.kb.references
+    out.write(f"Category: {assessment.category_label} ({assessment.category}), level {assessment.level.value}\n")
+    out.write(f"Flags: {', '.join(assessment.flags) or 'none'}\n\nWhy:\n")
+    for reason in assessment.rationale:
+        cited = "; ".join(refs[r].short for r in reason.references)
+        out.write(f"  - {reason.label}: {reason.text} [{cited}]\n")
+    out.write("\nChecklist:\n")
+    for entry in assessment.checklist:
+        status = pathway.schema.status_label(entry.status) if entry.status != "not-recorded" else "not recorded"
+        source = " (from the scan)" if entry.status_from_scan else ""
+        out.write(f"  [{entry.priority.value:<8}] {entry.label}: {status.lower()}{source}\n")
+    out.write(f"\nKnowledge base {assessment.kb_version}, reviewed {assessment.kb_reviewed}\n")
+
+
+def _cmd_assess(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
+    assessment = assess(read_case_file(args.case, pathway), pathway)
+    if args.json:
+        out.write(json.dumps(assessment_data(assessment), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _print_assessment(assessment, pathway, out)
+    return EXIT_OK
+
+
+def _cmd_validate(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
+    read_case_file(args.case, pathway)
+    out.write(f"{args.case.name}: valid case file (format {pathway.schema.version})\n")
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
+    from livercalc_desktop.leaflet.export import export_leaflet_file
+
+    case = read_case_file(args.case, pathway)
+    export_leaflet_file(
+        case,
+        pathway,
+        args.output,
+        paper=args.paper,
+        clinic_name=args.clinic,
+        clinic_contact=args.contact,
+    )
+    out.write(f"wrote {args.output}\n")
+    return EXIT_OK
+
+
+def _subcommand_parser() -> _Parser:
+    parser = _Parser(prog=PROG, description="Assess, check or export a fetal liver calcification case file.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    assess_cmd = commands.add_parser("assess", help="print the category, reasons and checklist")
+    assess_cmd.add_argument("case", type=Path, help="case file (JSON)")
+    assess_cmd.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    validate_cmd = commands.add_parser("validate", help="list every problem in a case file")
+    validate_cmd.add_argument("case", type=Path, help="case file (JSON)")
+    export_cmd = commands.add_parser("export", help="write the patient leaflet (PDF)")
+    export_cmd.add_argument("case", type=Path, help="case file (JSON)")
+    export_cmd.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
+    export_cmd.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
+    export_cmd.add_argument("--clinic", default="", help="clinic name printed on the leaflet")
+    export_cmd.add_argument("--contact", default="", help="clinic contact line printed on the leaflet")
+    return parser
+
+
+def gui_parser() -> _Parser:
+    """Arguments accepted when no subcommand is given (the GUI's)."""
+    parser = _Parser(
+        prog=PROG,
+        description="Open the counselling window. Subcommands: assess, validate, export (see 'SUBCOMMAND --help').",
+    )
+    parser.add_argument("case", nargs="?", type=Path, help="case file to open")
+    parser.add_argument("--version", action="store_true", help="print the app and knowledge-base versions")
+    parser.add_argument("--self-test", action="store_true", help="open a demo case, check the window, exit")
+    return parser
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace, Pathway, TextIO], int]] = {
+    "assess": _cmd_assess,
+    "validate": _cmd_validate,
+    "export": _cmd_export,
+}
+
+
+def run_subcommand(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    """Run ``assess``, ``validate`` or ``export``; returns the exit code."""
+    try:
+        args = _subcommand_parser().parse_args(list(argv))
+        pathway = load_pathway(bundled_pathway_folder())
+        return _COMMANDS[args.command](args, pathway, out)
+    except CaseInvalid as exc:
+        err.write(f"{PROG}: the case file has {len(exc.problems)} problem(s):\n")
+        err.writelines(f"  {problem}\n" for problem in exc.problems)
+        return EXIT_INPUT
+    except LivercalcError as exc:
+        err.write(f"{PROG}: {exc.message}\n")
+        return EXIT_INPUT

@@ -1,0 +1,1 @@
+"""Pure domain types: the case, its schema, validation problems and the assessment."""

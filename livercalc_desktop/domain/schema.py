@@ -1,0 +1,103 @@
+"""The shape of a case file, as described by the pathway's ``case-schema.toml``.
+
+Kept as data so that validation, the knowledge-base loader and the GUI form share one
+description of every field, and a second pathway needs a new schema file, not new code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class FieldType(StrEnum):
+    """How a field's value is written in JSON and checked."""
+
+    TEXT = "text"
+    LANGUAGE = "language"
+    DATE = "date"
+    INT = "int"
+    NUMBER = "number"
+    BOOL = "bool"
+    CHOICE = "choice"
+    CHOICES = "choices"
+    SIZES = "sizes"
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """An allowed value with the words a clinician sees for it."""
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A section of the form, in the order a sonographer works."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FieldSpec:
+    """One leaf field of the case file."""
+
+    path: str
+    group: str
+    type: FieldType
+    label: str
+    required: bool = False
+    choices: tuple[Choice, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    max_length: int | None = None
+    max_items: int | None = None
+    decimals: int | None = None
+    unit: str = ""
+    default: str | None = None
+    private: bool = False
+    not_in_future: bool = False
+    help: str = ""
+
+    @property
+    def choice_values(self) -> tuple[str, ...]:
+        return tuple(c.value for c in self.choices)
+
+    def choice_label(self, value: str) -> str:
+        """Return the label of a choice value (the value itself if unknown)."""
+        return next((c.label for c in self.choices if c.value == value), value)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CaseSchema:
+    """Every field a case file of one format may hold."""
+
+    format: str
+    version: int
+    pathway: str
+    title: str
+    groups: tuple[Group, ...]
+    fields: tuple[FieldSpec, ...]
+    workup_statuses: tuple[Choice, ...]
+    workup_detail_max_length: int
+    _by_path: Mapping[str, FieldSpec] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_path", {f.path: f for f in self.fields})
+
+    def field(self, path: str) -> FieldSpec | None:
+        """Return the field at ``path``, or None if the schema has none there."""
+        return self._by_path.get(path)
+
+    def fields_in(self, group_id: str) -> tuple[FieldSpec, ...]:
+        return tuple(f for f in self.fields if f.group == group_id)
+
+    @property
+    def status_values(self) -> tuple[str, ...]:
+        return tuple(c.value for c in self.workup_statuses)
+
+    def status_label(self, status: str) -> str:
+        return next((c.label for c in self.workup_statuses if c.value == status), status)

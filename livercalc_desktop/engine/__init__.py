@@ -1,0 +1,1 @@
+"""The rules engine: evaluates a case against a pathway's knowledge base."""

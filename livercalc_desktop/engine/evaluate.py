@@ -1,0 +1,95 @@
+"""Evaluate a case: first matching category, every flag, then the checklist.
+
+Pure and deterministic: the same case and knowledge base always give the same result, so
+the side panel, the CLI and the leaflet can never disagree.
+"""
+
+from __future__ import annotations
+
+from livercalc_desktop.domain.case import Case, Value
+from livercalc_desktop.engine.assessment import NOT_RECORDED, Assessment, ChecklistEntry, Reason
+from livercalc_desktop.knowledge.model import ChecklistItem, KnowledgeBase, Priority
+from livercalc_desktop.knowledge.pathway import Pathway
+
+_RECORDED_ONLY = "Not indicated by the rules for this case; shown because the case records it."
+
+
+class _CaseFacts:
+    """Answers conditions about one case; derived terms are computed once each."""
+
+    def __init__(self, case: Case, pathway: Pathway) -> None:
+        self._case = case
+        self._defaults = {f.path: f.default for f in pathway.schema.fields if f.default is not None}
+        self._terms = {t.id: t for t in pathway.kb.terms}
+        self._term_values: dict[str, bool] = {}
+        self._category: str | None = None
+        self._flags: frozenset[str] = frozenset()
+
+    def value(self, path: str) -> Value | None:
+        value = self._case.get(path)
+        return self._defaults.get(path) if value is None else value
+
+    def status(self, item_id: str) -> str | None:
+        return self._case.status_of(item_id)
+
+    def any_status_in(self, statuses: frozenset[str]) -> bool:
+        return any(entry.status in statuses for entry in self._case.workup.values())
+
+    def term(self, term_id: str) -> bool:
+        if term_id not in self._term_values:
+            self._term_values[term_id] = self._terms[term_id].when.holds(self)
+        return self._term_values[term_id]
+
+    def category(self) -> str:
+        assert self._category is not None, "checklist rules run after the category is set"
+        return self._category
+
+    def has_flag(self, flag_id: str) -> bool:
+        return flag_id in self._flags
+
+    def settle(self, category: str, flags: frozenset[str]) -> None:
+        self._category, self._flags = category, flags
+
+
+def _checklist_entry(item: ChecklistItem, case: Case, facts: _CaseFacts) -> ChecklistEntry | None:
+    rule = next((r for r in item.rules if r.when.holds(facts)), None)
+    recorded = case.workup.get(item.id)
+    if rule is None and recorded is None:
+        return None
+    implied = None if recorded else next((i.status for i in item.implied if i.when.holds(facts)), None)
+    return ChecklistEntry(
+        id=item.id,
+        label=item.label,
+        what=item.what,
+        priority=rule.priority if rule else Priority.CONSIDER,
+        status=recorded.status if recorded else implied or NOT_RECORDED,
+        status_from_scan=implied is not None,
+        detail=recorded.detail if recorded else "",
+        date=recorded.date if recorded else None,
+        basis=rule.because if rule else _RECORDED_ONLY,
+        references=item.references,
+        indicated=rule is not None,
+    )
+
+
+def assess(case: Case, pathway: Pathway) -> Assessment:
+    """Return the assessment of ``case``; never raises for a case the parser accepted."""
+    kb: KnowledgeBase = pathway.kb
+    facts = _CaseFacts(case, pathway)
+    category = next(c for c in kb.categories if c.when is None or c.when.holds(facts))
+    flags = tuple(f for f in kb.flags if f.when.holds(facts))
+    facts.settle(category.id, frozenset(f.id for f in flags))
+    reasons = [Reason(rule=f"category:{category.id}", label=category.label, text=category.rationale, references=category.references)]
+    reasons += [Reason(rule=f"flag:{f.id}", label=f.label, text=f.rationale, references=f.references) for f in flags]
+    entries = (_checklist_entry(item, case, facts) for item in kb.checklist)
+    return Assessment(
+        category=category.id,
+        category_label=category.label,
+        level=category.level,
+        flags=tuple(f.id for f in flags),
+        rationale=tuple(reasons),
+        checklist=tuple(e for e in entries if e is not None),
+        terms=tuple(t.id for t in kb.terms if facts.term(t.id)),
+        kb_version=kb.meta.content_version,
+        kb_reviewed=kb.meta.reviewed,
+    )

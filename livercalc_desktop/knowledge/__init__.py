@@ -1,0 +1,1 @@
+"""Loading and checking the clinical data in ``resources/pathways``."""

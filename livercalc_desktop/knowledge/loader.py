@@ -1,0 +1,296 @@
+"""Build the schema and the knowledge base from a pathway's TOML files.
+
+Everything is checked here, once, at start-up: unknown keys, unknown ids, undefined
+references, rules without a reference. A clinician's typo stops the app with the file and
+entry named instead of quietly producing a wrong category.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from livercalc_desktop.domain.errors import KnowledgeBaseError
+from livercalc_desktop.domain.schema import CaseSchema, Choice, FieldSpec, FieldType, Group
+from livercalc_desktop.knowledge.conditions import Condition, ConditionParser, Scope
+from livercalc_desktop.knowledge.model import (
+    Category,
+    ChecklistItem,
+    ChecklistRule,
+    Flag,
+    ImpliedStatus,
+    KnowledgeBase,
+    KnowledgeMeta,
+    Level,
+    Priority,
+    Reference,
+    Term,
+)
+from livercalc_desktop.knowledge.strict_table import StrictTable, read_toml
+
+SCHEMA_FILE = "case-schema.toml"
+KNOWLEDGE_FILE = "knowledge-base.toml"
+REFERENCES_FILE = "references.toml"
+
+
+def _no_duplicates(source: str, kind: str, ids: list[str]) -> None:
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise KnowledgeBaseError(f"{source}: {kind} id(s) defined twice: {', '.join(dupes)}")
+
+
+def _choices(table: StrictTable, key: str) -> tuple[Choice, ...]:
+    choices = []
+    for i, raw in enumerate(table.take(key, list, [])):
+        entry = StrictTable(raw, table.source, f"{table.where} > {key}[{i}]")
+        choices.append(Choice(entry.take("value", str), entry.take("label", str)))
+        entry.finish()
+    return tuple(choices)
+
+
+def _field_spec(raw: object, source: str, index: int, groups: set[str]) -> FieldSpec:
+    table = StrictTable(raw, source, f"fields[{index}]")
+    path = table.take("path", str)
+    table.where = f'field "{path}"'
+    try:
+        kind = FieldType(table.take("type", str))
+    except ValueError as exc:
+        raise table.error(f"unknown type; use one of {', '.join(FieldType)}") from exc
+    spec = FieldSpec(
+        path=path,
+        group=table.take("group", str),
+        type=kind,
+        label=table.take("label", str),
+        required=table.take("required", bool, False),
+        choices=_choices(table, "choices"),
+        minimum=table.take("min", float, None),
+        maximum=table.take("max", float, None),
+        max_length=table.take("max_length", int, None),
+        max_items=table.take("max_items", int, None),
+        decimals=table.take("decimals", int, None),
+        unit=table.take("unit", str, ""),
+        default=table.take("default", str, None),
+        private=table.take("private", bool, False),
+        not_in_future=table.take("not_in_future", bool, False),
+        help=table.take("help", str, ""),
+    )
+    table.finish()
+    if spec.group not in groups:
+        raise table.error(f'unknown group "{spec.group}"')
+    if kind in (FieldType.CHOICE, FieldType.CHOICES) and not spec.choices:
+        raise table.error("a choice field needs choices")
+    if spec.default is not None and spec.choices and spec.default not in spec.choice_values:
+        raise table.error(f'default "{spec.default}" is not one of its choices')
+    return spec
+
+
+def load_schema(folder: Path) -> CaseSchema:
+    """Load ``case-schema.toml`` from a pathway folder."""
+    data = read_toml(folder / SCHEMA_FILE)
+    root = StrictTable(data, SCHEMA_FILE, "(top)")
+    meta = StrictTable(root.take("meta", dict), SCHEMA_FILE, "meta")
+    group_list = []
+    for i, raw in enumerate(root.take("groups", list)):
+        group = StrictTable(raw, SCHEMA_FILE, f"groups[{i}]")
+        group_list.append(Group(group.take("id", str), group.take("label", str)))
+        group.finish()
+    group_ids = {g.id for g in group_list}
+    fields = tuple(_field_spec(raw, SCHEMA_FILE, i, group_ids) for i, raw in enumerate(root.take("fields", list)))
+    _no_duplicates(SCHEMA_FILE, "field path", [f.path for f in fields])
+    workup = StrictTable(root.take("workup", dict), SCHEMA_FILE, "workup")
+    schema = CaseSchema(
+        format=meta.take("format", str),
+        version=meta.take("version", int),
+        pathway=meta.take("pathway", str),
+        title=meta.take("title", str),
+        groups=tuple(group_list),
+        fields=fields,
+        workup_statuses=_choices(workup, "statuses"),
+        workup_detail_max_length=workup.take("detail_max_length", int),
+    )
+    for table in (meta, workup, root):
+        table.finish()
+    return schema
+
+
+def load_references(folder: Path) -> dict[str, Reference]:
+    """Load ``references.toml``: the bibliography cited by rules and leaflets."""
+    references = {}
+    for ref_id, raw in read_toml(folder / REFERENCES_FILE).items():
+        table = StrictTable(raw, REFERENCES_FILE, f'reference "{ref_id}"')
+        references[ref_id] = Reference(
+            id=ref_id,
+            authors=table.take("authors", str),
+            title=table.take("title", str),
+            journal=table.take("journal", str),
+            year=table.take("year", int),
+            citation=table.take("citation", str),
+            rows=table.take_strings("rows"),
+        )
+        table.finish()
+    return references
+
+
+class _KnowledgeReader:
+    """Reads ``knowledge-base.toml`` in dependency order: terms, categories, flags, checklist."""
+
+    def __init__(self, schema: CaseSchema, references: dict[str, Reference], data: dict[str, Any]) -> None:
+        self.root = StrictTable(data, KNOWLEDGE_FILE, "(top)")
+        self.references = references
+        self.checklist_raw = self.root.take("checklist", list)
+        item_ids = [StrictTable(raw, KNOWLEDGE_FILE, "checklist").take("id", str) for raw in self.checklist_raw]
+        self.parser = ConditionParser(schema, item_ids)
+
+    def cited(self, table: StrictTable) -> tuple[str, ...]:
+        refs = table.take_strings("references")
+        if not refs:
+            raise table.error("must cite at least one reference")
+        unknown = [r for r in refs if r not in self.references]
+        if unknown:
+            raise table.error(f"unknown reference(s): {', '.join(unknown)}")
+        return refs
+
+    def condition(self, table: StrictTable, scope: Scope, key: str = "when") -> Condition:
+        return self.parser.parse(table.take(key, dict), KNOWLEDGE_FILE, f"{table.where} > {key}", scope)
+
+    def meta(self) -> KnowledgeMeta:
+        table = StrictTable(self.root.take("meta", dict), KNOWLEDGE_FILE, "meta")
+        meta = KnowledgeMeta(
+            pathway=table.take("pathway", str),
+            content_version=table.take("content_version", str),
+            reviewed=table.take("reviewed", str),
+            review_status=table.take("review_status", str),
+            reviewed_by=table.take("reviewed_by", str),
+            spec=table.take("spec", str),
+        )
+        table.finish()
+        try:
+            dt.date.fromisoformat(meta.reviewed)
+        except ValueError as exc:
+            raise table.error('"reviewed" must be a date written YYYY-MM-DD') from exc
+        return meta
+
+    def terms(self) -> tuple[Term, ...]:
+        terms: list[Term] = []
+        for term_id, raw in self.root.take("terms", dict).items():
+            table = StrictTable(raw, KNOWLEDGE_FILE, f'term "{term_id}"')
+            scope = Scope(terms=frozenset(t.id for t in terms))
+            terms.append(Term(id=term_id, meaning=table.take("meaning", str), when=self.condition(table, scope)))
+            table.finish()
+        return tuple(terms)
+
+    def categories(self, scope: Scope) -> tuple[Category, ...]:
+        categories = []
+        raw_list = self.root.take("categories", list)
+        for i, raw in enumerate(raw_list):
+            table = StrictTable(raw, KNOWLEDGE_FILE, f"categories[{i}]")
+            table.where = f'category "{table.take("id", str, "?")}"'
+            ident = table.where.split('"')[1]
+            otherwise = table.take("otherwise", bool, False)
+            if otherwise != (i == len(raw_list) - 1):
+                raise table.error('exactly the last category must be "otherwise = true"')
+            try:
+                level = Level(table.take("level", str))
+            except ValueError as exc:
+                raise table.error(f"level must be one of {', '.join(Level)}") from exc
+            categories.append(
+                Category(
+                    id=ident,
+                    level=level,
+                    label=table.take("label", str),
+                    rationale=table.take("rationale", str),
+                    references=self.cited(table),
+                    when=None if otherwise else self.condition(table, scope),
+                )
+            )
+            table.finish()
+        return tuple(categories)
+
+    def flags(self, scope: Scope) -> tuple[Flag, ...]:
+        flags = []
+        for i, raw in enumerate(self.root.take("flags", list)):
+            table = StrictTable(raw, KNOWLEDGE_FILE, f"flags[{i}]")
+            ident = table.take("id", str)
+            table.where = f'flag "{ident}"'
+            flags.append(
+                Flag(
+                    id=ident,
+                    label=table.take("label", str),
+                    rationale=table.take("rationale", str),
+                    references=self.cited(table),
+                    when=self.condition(table, scope),
+                )
+            )
+            table.finish()
+        return tuple(flags)
+
+    def checklist(self, scope: Scope) -> tuple[ChecklistItem, ...]:
+        items = []
+        for raw in self.checklist_raw:
+            table = StrictTable(raw, KNOWLEDGE_FILE, "checklist")
+            ident = table.take("id", str)
+            table.where = f'checklist item "{ident}"'
+            rules = []
+            for j, raw_rule in enumerate(table.take("rules", list)):
+                rule = StrictTable(raw_rule, KNOWLEDGE_FILE, f"{table.where} > rules[{j}]")
+                try:
+                    priority = Priority(rule.take("priority", str))
+                except ValueError as exc:
+                    raise rule.error(f"priority must be one of {', '.join(Priority)}") from exc
+                rules.append(ChecklistRule(priority=priority, because=rule.take("because", str), when=self.condition(rule, scope)))
+                rule.finish()
+            implied = []
+            for j, raw_implied in enumerate(table.take("implied", list, [])):
+                entry = StrictTable(raw_implied, KNOWLEDGE_FILE, f"{table.where} > implied[{j}]")
+                status = entry.take("status", str)
+                if status not in self.parser.schema.status_values:
+                    raise entry.error(f'unknown status "{status}"')
+                implied.append(ImpliedStatus(status=status, when=self.condition(entry, scope)))
+                entry.finish()
+            order = [r.priority for r in rules]
+            if order != sorted(order, key=list(Priority).index):
+                raise table.error("rules must be listed in the order do, offer, consider")
+            items.append(
+                ChecklistItem(
+                    id=ident,
+                    label=table.take("label", str),
+                    what=table.take("what", str),
+                    references=self.cited(table),
+                    rules=tuple(rules),
+                    implied=tuple(implied),
+                )
+            )
+            table.finish()
+        return tuple(items)
+
+
+def load_knowledge_base(folder: Path, schema: CaseSchema, references: dict[str, Reference]) -> KnowledgeBase:
+    """Load and cross-check ``knowledge-base.toml``."""
+    reader = _KnowledgeReader(schema, references, read_toml(folder / KNOWLEDGE_FILE))
+    meta = reader.meta()
+    terms = reader.terms()
+    term_scope = Scope(terms=frozenset(t.id for t in terms))
+    categories = reader.categories(term_scope)
+    flags = reader.flags(term_scope)
+    checklist_scope = Scope(
+        terms=term_scope.terms,
+        categories=frozenset(c.id for c in categories),
+        flags=frozenset(f.id for f in flags),
+    )
+    checklist = reader.checklist(checklist_scope)
+    reader.root.finish()
+    for kind, ids in (
+        ("category", [c.id for c in categories]),
+        ("flag", [f.id for f in flags]),
+        ("checklist", [c.id for c in checklist]),
+    ):
+        _no_duplicates(KNOWLEDGE_FILE, kind, ids)
+    return KnowledgeBase(
+        meta=meta,
+        terms=terms,
+        categories=categories,
+        flags=flags,
+        checklist=checklist,
+        references=references,
+    )

@@ -1,0 +1,142 @@
+"""The knowledge base as typed, immutable data."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from livercalc_desktop.knowledge.conditions import Condition
+
+
+class Level(StrEnum):
+    """How concerning a category is; ``unknown`` until the survey is done."""
+
+    HIGH = "high"
+    MODERATE = "moderate"
+    LOW = "low"
+    UNKNOWN = "unknown"
+
+
+class Priority(StrEnum):
+    """How strongly a checklist item is recommended for this case."""
+
+    DO = "do"
+    OFFER = "offer"
+    CONSIDER = "consider"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reference:
+    """A publication or guideline that supports a rule."""
+
+    id: str
+    authors: str
+    title: str
+    journal: str
+    year: int
+    citation: str
+    rows: tuple[str, ...]
+
+    @property
+    def short(self) -> str:
+        """Author-year-journal form used in the side panel."""
+        first = self.authors.split(",")[0].split(";")[0].strip().rstrip(".")
+        *name, initials = first.split() or [first]
+        # "Simchen MJ" -> "Simchen"; organisations ("Society for ...") stay whole.
+        surname = " ".join(name) if name and initials.isupper() and len(initials) <= 3 else first
+        return f"{surname} {self.year}, {self.journal}"
+
+    @property
+    def full(self) -> str:
+        """Full citation for reference lists."""
+        tail = f" {self.citation}." if self.citation else ""
+        return f"{self.authors} {self.title}. {self.journal}. {self.year}.{tail}".replace("..", ".")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Term:
+    """A derived term of the spec (``isolated``), named so rules and traces can cite it."""
+
+    id: str
+    meaning: str
+    when: Condition
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Category:
+    """A counselling category; ``when`` is None for the catch-all last row."""
+
+    id: str
+    level: Level
+    label: str
+    rationale: str
+    references: tuple[str, ...]
+    when: Condition | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Flag:
+    """A pattern shown beside the category."""
+
+    id: str
+    label: str
+    rationale: str
+    references: tuple[str, ...]
+    when: Condition
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ChecklistRule:
+    """One reason an item is on the checklist at a given priority."""
+
+    priority: Priority
+    because: str
+    when: Condition
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ImpliedStatus:
+    """A status the scan findings already show, used when the workup records none."""
+
+    status: str
+    when: Condition
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ChecklistItem:
+    """A workup step; its rules are tried in order and the first that holds wins."""
+
+    id: str
+    label: str
+    what: str
+    references: tuple[str, ...]
+    rules: tuple[ChecklistRule, ...]
+    implied: tuple[ImpliedStatus, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KnowledgeMeta:
+    """Version and review state printed on every panel and leaflet."""
+
+    pathway: str
+    content_version: str
+    reviewed: str
+    review_status: str
+    reviewed_by: str
+    spec: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KnowledgeBase:
+    """Everything the engine evaluates for one pathway."""
+
+    meta: KnowledgeMeta
+    terms: tuple[Term, ...]
+    categories: tuple[Category, ...]
+    flags: tuple[Flag, ...]
+    checklist: tuple[ChecklistItem, ...]
+    references: Mapping[str, Reference]
+
+    def category(self, category_id: str) -> Category:
+        return next(c for c in self.categories if c.id == category_id)

@@ -1,0 +1,66 @@
+"""Read TOML tables strictly, so a typo in clinical data fails at start-up.
+
+Every value is taken by name with its expected type; whatever is left over is an unknown
+key and an error that names the file and the entry.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, TypeVar
+
+from livercalc_desktop.domain.errors import KnowledgeBaseError
+
+T = TypeVar("T")
+_MISSING = object()
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """Parse a TOML file, turning syntax errors into a ``KnowledgeBaseError``."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise KnowledgeBaseError(f"{path.name}: cannot read: {exc}") from exc
+
+
+class StrictTable:
+    """A TOML table whose keys must all be consumed."""
+
+    def __init__(self, raw: object, source: str, where: str) -> None:
+        if not isinstance(raw, dict):
+            raise KnowledgeBaseError(f"{source}: {where}: expected a table")
+        self._raw = dict(raw)
+        self.source = source
+        self.where = where
+
+    def error(self, message: str) -> KnowledgeBaseError:
+        return KnowledgeBaseError(f"{self.source}: {self.where}: {message}")
+
+    def take(self, key: str, kind: type[T], default: object = _MISSING) -> T:
+        """Remove and return ``key``, checking its type; missing uses ``default``."""
+        if key not in self._raw:
+            if default is _MISSING:
+                raise self.error(f'missing "{key}"')
+            return default  # type: ignore[return-value]
+        value = self._raw.pop(key)
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise self.error(f'"{key}" must be {kind.__name__}, got {type(value).__name__}')
+        return value
+
+    def take_strings(self, key: str, default: object = _MISSING) -> tuple[str, ...]:
+        values = self.take(key, list, default)
+        if not all(isinstance(v, str) for v in values):
+            raise self.error(f'"{key}" must be a list of strings')
+        return tuple(values)
+
+    def has(self, key: str) -> bool:
+        return key in self._raw
+
+    def finish(self) -> None:
+        """Fail if any key was not consumed: it is a typo or an unsupported option."""
+        if self._raw:
+            raise self.error(f"unknown key(s): {', '.join(sorted(self._raw))}")

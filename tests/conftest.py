@@ -1,0 +1,62 @@
+"""Shared fixtures. Qt runs offscreen, and no test may open a network connection."""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from livercalc_desktop.knowledge.pathway import Pathway, bundled_pathway_folder, load_pathway  # noqa: E402
+from livercalc_desktop.resources import resources_root  # noqa: E402
+
+EXAMPLES = resources_root() / "examples"
+
+
+class NetworkUsed(AssertionError):
+    """Raised when code under test tries to reach the network."""
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Fail any attempt to connect anywhere: patient data must never leave the machine."""
+
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise NetworkUsed(f"network access attempted: {args[1:] if len(args) > 1 else args}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    yield
+
+
+@pytest.fixture(scope="session")
+def pathway() -> Pathway:
+    return load_pathway(bundled_pathway_folder())
+
+
+@pytest.fixture(scope="session")
+def example_files() -> list[Path]:
+    return sorted(EXAMPLES.glob("*.json"))
+
+
+def base_case_data(**sections: dict[str, Any]) -> dict[str, Any]:
+    """A minimal valid isolated case (survey done, nothing else), with sections merged in."""
+    data: dict[str, Any] = {
+        "format": "livercalc-case",
+        "version": 1,
+        "exam": {"date": "2026-03-10", "gestational_age": {"weeks": 20, "days": 3}, "detailed_survey": "done"},
+        "lesion": {"count": "1", "compartment": "parenchymal", "venous_doppler": "normal"},
+    }
+    for key, value in sections.items():
+        if isinstance(value, dict) and isinstance(data.get(key), dict):
+            data[key] = {**data[key], **value}
+        else:
+            data[key] = value
+    return data

@@ -1,0 +1,29 @@
+"""Run the app's entry point in a fresh interpreter with the network switched off.
+
+CLI tests start this in a subprocess, so they see real exit codes and real imports, while
+any attempt to open a connection still fails loudly. If MODULES_OUT is set, the names of
+all modules loaded by the end of the run are written there (to prove Qt was not).
+"""
+
+import os
+import socket
+import sys
+
+
+def _refuse(*args, **kwargs):
+    raise RuntimeError("network access attempted")
+
+
+socket.socket.connect = _refuse  # type: ignore[method-assign]
+socket.create_connection = _refuse  # type: ignore[assignment]
+socket.getaddrinfo = _refuse  # type: ignore[assignment]
+
+from livercalc_desktop.__main__ import main  # noqa: E402
+
+if __name__ == "__main__":
+    code = main(sys.argv[1:])
+    modules_out = os.environ.get("MODULES_OUT")
+    if modules_out:
+        with open(modules_out, "w", encoding="utf-8") as handle:
+            handle.write("\n".join(sorted(sys.modules)))
+    sys.exit(code)
