@@ -31,8 +31,6 @@ def _run(*args: str | Path) -> None:
 
 def ensure_environment() -> None:
     """Create the venv and install the project with its dev extras when needed."""
-    if sys.version_info < (3, 11):
-        sys.exit("LiverCalc Desktop needs Python 3.11 or newer.")
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if STAMP.exists() and STAMP.read_text().strip() == wanted and PYTHON.exists():
         return
@@ -54,6 +52,8 @@ def run_tests(extra: list[str]) -> None:
 
 
 def main() -> None:
+    if sys.version_info < (3, 11):  # noqa: UP036 - the guard is for people running an older python3
+        sys.exit("LiverCalc Desktop needs Python 3.11 or newer.")
     command, *extra = sys.argv[1:] or ["help"]
     if command not in ("app", "test"):
         sys.exit(__doc__)

@@ -10,7 +10,16 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from livercalc_desktop.cli import EXIT_FAULT, EXIT_INPUT, EXIT_OK, PROG, SUBCOMMANDS, gui_parser, run_subcommand, version_text
+from livercalc_desktop.cli import (
+    EXIT_FAULT,
+    EXIT_INPUT,
+    EXIT_OK,
+    PROG,
+    SUBCOMMANDS,
+    gui_parser,
+    run_subcommand,
+    version_text,
+)
 from livercalc_desktop.domain.errors import LivercalcError
 from livercalc_desktop.knowledge.pathway import bundled_pathway_folder, load_pathway
 
@@ -35,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LivercalcError as exc:
         print(f"{PROG}: {exc.message}", file=sys.stderr)
         return EXIT_INPUT
-    except Exception as exc:  # noqa: BLE001 - last resort: a short report, no patient data
+    except Exception as exc:
         print(
             f"{PROG}: internal error ({type(exc).__name__}). Nothing was written. "
             "Please report this message to your LiverCalc support contact.",

@@ -18,9 +18,7 @@ def parse_case_text(text: str, pathway: Pathway, source: str, today: dt.date | N
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise CaseFileError(
-            f"{source} is not valid JSON: line {exc.lineno}, column {exc.colno}: {exc.msg}"
-        ) from exc
+        raise CaseFileError(f"{source} is not valid JSON: line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
     return pathway.parser.parse(data, today)
 
 

@@ -43,7 +43,7 @@ def version_text(pathway: Pathway) -> str:
 
 
 def assessment_data(assessment: Assessment) -> dict[str, object]:
-    """The JSON shape of an assessment (documented in the README)."""
+    """Return the JSON shape of an assessment (documented in the README)."""
     return {
         "category": assessment.category,
         "category_label": assessment.category_label,

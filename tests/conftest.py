@@ -12,8 +12,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from livercalc_desktop.knowledge.pathway import Pathway, bundled_pathway_folder, load_pathway  # noqa: E402
-from livercalc_desktop.resources import resources_root  # noqa: E402
+from livercalc_desktop.knowledge.pathway import Pathway, bundled_pathway_folder, load_pathway
+from livercalc_desktop.resources import resources_root
 
 EXAMPLES = resources_root() / "examples"
 
@@ -46,7 +46,7 @@ def example_files() -> list[Path]:
     return sorted(EXAMPLES.glob("*.json"))
 
 
-def base_case_data(**sections: dict[str, Any]) -> dict[str, Any]:
+def base_case_data(**sections: Any) -> dict[str, Any]:
     """A minimal valid isolated case (survey done, nothing else), with sections merged in."""
     data: dict[str, Any] = {
         "format": "livercalc-case",

@@ -15,8 +15,8 @@ def _refuse(*args, **kwargs):
 
 
 socket.socket.connect = _refuse  # type: ignore[method-assign]
-socket.create_connection = _refuse  # type: ignore[assignment]
-socket.getaddrinfo = _refuse  # type: ignore[assignment]
+socket.create_connection = _refuse
+socket.getaddrinfo = _refuse
 
 from livercalc_desktop.__main__ import main  # noqa: E402
 

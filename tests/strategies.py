@@ -46,7 +46,12 @@ def case_data(pathway: Pathway, today: dt.date) -> st.SearchStrategy[dict[str, A
     entry = st.fixed_dictionaries({"status": st.sampled_from(schema.status_values)})
     workup = st.dictionaries(st.sampled_from([i.id for i in pathway.kb.checklist]), entry)
     return st.builds(
-        lambda req, opt, work: {"format": schema.format, "version": schema.version, **_nest({**req, **opt}), "workup": work},
+        lambda req, opt, work: {
+            "format": schema.format,
+            "version": schema.version,
+            **_nest({**req, **opt}),
+            "workup": work,
+        },
         st.fixed_dictionaries(required),
         st.fixed_dictionaries({}, optional=optional),
         workup,

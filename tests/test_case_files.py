@@ -26,24 +26,42 @@ def problems_of(pathway, data) -> list[str]:
     [
         ({"exam": {"gestational_age": {"weeks": 50, "days": 0}}}, "exam.gestational_age.weeks: must be 10–42, got 50"),
         ({"exam": {"gestational_age": {"weeks": 20, "days": 7}}}, "exam.gestational_age.days: must be 0–6, got 7"),
-        ({"exam": {"gestational_age": {"weeks": 20.5, "days": 1}}}, "exam.gestational_age.weeks: must be a whole number 10–42, got 20.5"),
-        ({"exam": {"date": "2026-11-24"}}, "exam.date: must not be in the future (today is 2026-11-23), got 2026-11-24"),
+        (
+            {"exam": {"gestational_age": {"weeks": 20.5, "days": 1}}},
+            "exam.gestational_age.weeks: must be a whole number 10–42, got 20.5",
+        ),
+        (
+            {"exam": {"date": "2026-11-24"}},
+            "exam.date: must not be in the future (today is 2026-11-23), got 2026-11-24",
+        ),
         ({"exam": {"date": "2026-02-30"}}, 'exam.date: must be a date written YYYY-MM-DD, got "2026-02-30"'),
         ({"exam": {"detailed_survey": "yes"}}, 'exam.detailed_survey: must be one of "done", "not-done"; got "yes"'),
         ({"lesion": {"count": "5"}}, 'lesion.count: must be one of "1", "2-3", "4+", "diffuse"; got "5"'),
         ({"lesion": {"largest_mm": [0.2]}}, "lesion.largest_mm[0]: must be 0.5–100 mm, got 0.2"),
-        ({"lesion": {"largest_mm": [1, 2, 3, 4]}}, "lesion.largest_mm: must be a list of 1 to 3 sizes, each 0.5–100 mm; got a list"),
+        (
+            {"lesion": {"largest_mm": [1, 2, 3, 4]}},
+            "lesion.largest_mm: must be a list of 1 to 3 sizes, each 0.5–100 mm; got a list",
+        ),
         ({"lesion": {"hepatomegaly": "no"}}, 'lesion.hepatomegaly: must be true or false, got "no"'),
         ({"findings": {"mca_psv_mom": 3.5}}, "findings.mca_psv_mom: must be 0.5–3 MoM, got 3.5"),
         ({"findings": {"structural": ["heart", "liver"]}}, "findings.structural[1]: must be one of"),
         ({"findings": {"hydrops": ["pleural", "pleural"]}}, 'findings.hydrops[1]: "pleural" is listed twice'),
         ({"patient": {"language": "english please"}}, "patient.language: must be a language tag"),
-        ({"patient": {"nmae": "x"}}, "patient.nmae: unknown field; allowed here: hospital_number, language, name, preferred_name"),
+        (
+            {"patient": {"nmae": "x"}},
+            "patient.nmae: unknown field; allowed here: hospital_number, language, name, preferred_name",
+        ),
         ({"lesion": {"size": 3}}, "lesion.size: unknown field"),
         ({"workup": {"x-ray": {"status": "normal"}}}, "workup.x-ray: unknown test; allowed: anatomy-survey"),
         ({"workup": {"af-pcr": {"status": "done"}}}, 'workup.af-pcr.status: must be one of "not-offered"'),
-        ({"workup": {"af-pcr": {"status": "normal", "when": "today"}}}, "workup.af-pcr.when: unknown field; allowed here: status, detail, date"),
-        ({"workup": {"af-pcr": {"status": "normal", "date": "soon"}}}, 'workup.af-pcr.date: must be a date written YYYY-MM-DD, got "soon"'),
+        (
+            {"workup": {"af-pcr": {"status": "normal", "when": "today"}}},
+            "workup.af-pcr.when: unknown field; allowed here: status, detail, date",
+        ),
+        (
+            {"workup": {"af-pcr": {"status": "normal", "date": "soon"}}},
+            'workup.af-pcr.date: must be a date written YYYY-MM-DD, got "soon"',
+        ),
         ({"format": "something-else"}, 'format: must be "livercalc-case", got "something-else"'),
         ({"version": 0}, "version: must be 1, got 0"),
         ({"version": 2}, "version: this case was saved in format version 2 by a newer LiverCalc"),
@@ -63,8 +81,12 @@ def test_every_problem_is_reported_at_once(pathway):
     problems = problems_of(pathway, data)
     assert len(problems) == 6
     assert {p.split(":")[0] for p in problems} == {
-        "exam.date", "exam.gestational_age.weeks", "exam.gestational_age.days",
-        "lesion.count", "lesion.largest_mm[0]", "unknown",
+        "exam.date",
+        "exam.gestational_age.weeks",
+        "exam.gestational_age.days",
+        "lesion.count",
+        "lesion.largest_mm[0]",
+        "unknown",
     }
 
 
@@ -134,7 +156,7 @@ def test_failed_save_leaves_previous_file_intact_and_no_temp_files(pathway, tmp_
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("os.replace", broken_replace)
-    with pytest.raises(CaseFileError, match="cannot write .*case.json: no space left on device"):
+    with pytest.raises(CaseFileError, match=r"cannot write .*case.json: no space left on device"):
         write_case_file(target, case, pathway)
     assert target.read_text("utf-8") == "previous content"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["case.json"]
@@ -142,7 +164,7 @@ def test_failed_save_leaves_previous_file_intact_and_no_temp_files(pathway, tmp_
 
 def test_saving_into_a_missing_folder_is_a_clear_error(pathway, tmp_path):
     case = pathway.parser.parse(base_case_data(), TODAY)
-    with pytest.raises(CaseFileError, match="cannot write .*: no such file or directory"):
+    with pytest.raises(CaseFileError, match=r"cannot write .*: no such file or directory"):
         write_case_file(tmp_path / "nowhere" / "case.json", case, pathway)
 
 
@@ -154,5 +176,5 @@ def test_workup_entries_survive_a_round_trip(pathway):
 
 
 def test_non_object_sections_are_rejected(pathway):
-    assert problems_of(pathway, base_case_data(lesion="bright")) [0].startswith("lesion: must be an object")
+    assert problems_of(pathway, base_case_data(lesion="bright"))[0].startswith("lesion: must be an object")
     assert problems_of(pathway, [1, 2])[0] == "(case): must be a JSON object, got a list"

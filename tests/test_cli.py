@@ -19,7 +19,13 @@ ROOT = GUARDED.parent.parent
 def run(*args: str, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), **(env_extra or {})}
     return subprocess.run(
-        [sys.executable, str(GUARDED), *args], capture_output=True, text=True, encoding="utf-8", env=env, timeout=60, check=False
+        [sys.executable, str(GUARDED), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=60,
+        check=False,
     )
 
 
@@ -69,7 +75,10 @@ def test_validate_accepts_a_good_file(tmp_path):
     ("content", "message"),
     [
         ("{not json", "case.json is not valid JSON: line 1, column 2"),
-        ('{"format": "livercalc-case", "version": 7}', "version: this case was saved in format version 7 by a newer LiverCalc"),
+        (
+            '{"format": "livercalc-case", "version": 7}',
+            "version: this case was saved in format version 7 by a newer LiverCalc",
+        ),
         ('{"format": "other", "version": 1}', 'format: must be "livercalc-case", got "other"'),
     ],
 )
@@ -108,7 +117,9 @@ def test_headless_commands_never_import_qt(tmp_path):
 
 
 def test_problems_never_echo_the_patient_name(tmp_path):
-    data = base_case_data(patient={"name": "Canary Zelda-Quux" * 20, "hospital_number": "HN-998877"}, lesion={"count": "x"})
+    data = base_case_data(
+        patient={"name": "Canary Zelda-Quux" * 20, "hospital_number": "HN-998877"}, lesion={"count": "x"}
+    )
     result = run("assess", str(write_case(tmp_path, data)))
     assert result.returncode == 2
     assert "Canary" not in result.stderr + result.stdout
@@ -118,6 +129,11 @@ def test_problems_never_echo_the_patient_name(tmp_path):
 def test_python_dash_m_works():
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
     result = subprocess.run(
-        [sys.executable, "-m", "livercalc_desktop", "--version"], capture_output=True, text=True, env=env, timeout=60, check=False
+        [sys.executable, "-m", "livercalc_desktop", "--version"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 0 and result.stdout.startswith("livercalc-desktop ")

@@ -27,7 +27,7 @@ def status(item: str, value: str) -> dict[str, Any]:
     return {item: {"status": value}}
 
 
-CATEGORY_CASES = [
+CATEGORY_CASES: list[tuple[str, dict[str, Any]]] = [
     # abnormal-result: each way a result can be abnormal
     ("abnormal-result", {"workup": status("amniocentesis-cma", "abnormal")}),
     ("abnormal-result", {"workup": status("maternal-infection-serology", "abnormal")}),
@@ -43,8 +43,17 @@ CATEGORY_CASES = [
     ("liver-mass", {"lesion": {"liver_mass": "mixed", "compartment": "mixed"}, "findings": {"abdominal": ["ascites"]}}),
     # peritoneal-complex: surface lesion and MP grade >= 1
     ("peritoneal-complex", {"lesion": {"compartment": "capsular-peritoneal"}, "findings": {"abdominal": ["ascites"]}}),
-    ("peritoneal-complex", {"lesion": {"compartment": "mixed"}, "findings": {"abdominal": ["meconium-pseudocyst", "peritoneal-calcification"]}}),
-    ("peritoneal-complex", {"lesion": {"compartment": "mixed"}, "findings": {"abdominal": ["bowel-dilatation"], "structural": ["heart"]}}),
+    (
+        "peritoneal-complex",
+        {
+            "lesion": {"compartment": "mixed"},
+            "findings": {"abdominal": ["meconium-pseudocyst", "peritoneal-calcification"]},
+        },
+    ),
+    (
+        "peritoneal-complex",
+        {"lesion": {"compartment": "mixed"}, "findings": {"abdominal": ["bowel-dilatation"], "structural": ["heart"]}},
+    ),
     # non-isolated: each positive finding on its own
     ("non-isolated", {"findings": {"structural": ["kidney-urinary"]}}),
     ("non-isolated", {"findings": {"soft_markers": ["pyelectasis"]}}),
@@ -66,20 +75,50 @@ CATEGORY_CASES = [
     ("survey-incomplete", {"exam": {"detailed_survey": "not-done"}, "lesion": {"compartment": "capsular-peritoneal"}}),
     # peritoneal-isolated
     ("peritoneal-isolated", {"lesion": {"compartment": "capsular-peritoneal"}}),
-    ("peritoneal-isolated", {"lesion": {"compartment": "mixed"}, "findings": {"abdominal": ["peritoneal-calcification"]}}),
+    (
+        "peritoneal-isolated",
+        {"lesion": {"compartment": "mixed"}, "findings": {"abdominal": ["peritoneal-calcification"]}},
+    ),
     # isolated-reassuring: infection screen normal and aneuploidy addressed
-    ("isolated-reassuring", {"workup": {**status("maternal-infection-serology", "normal"), **status("amniocentesis-cma", "normal")}}),
+    (
+        "isolated-reassuring",
+        {"workup": {**status("maternal-infection-serology", "normal"), **status("amniocentesis-cma", "normal")}},
+    ),
     ("isolated-reassuring", {"workup": {**status("af-pcr", "normal"), **status("amniocentesis-cma", "normal")}}),
-    ("isolated-reassuring", {"screening": {"cfdna": "low-risk"}, "workup": {**status("maternal-infection-serology", "normal"), **status("amniocentesis-cma", "declined")}}),
-    ("isolated-reassuring", {"screening": {"cfdna": "low-risk"}, "workup": {**status("maternal-infection-serology", "normal"), **status("amniocentesis-cma", "not-offered")}}),
+    (
+        "isolated-reassuring",
+        {
+            "screening": {"cfdna": "low-risk"},
+            "workup": {**status("maternal-infection-serology", "normal"), **status("amniocentesis-cma", "declined")},
+        },
+    ),
+    (
+        "isolated-reassuring",
+        {
+            "screening": {"cfdna": "low-risk"},
+            "workup": {**status("maternal-infection-serology", "normal"), **status("amniocentesis-cma", "not-offered")},
+        },
+    ),
     # isolated-pending: anything else
     ("isolated-pending", {}),
     ("isolated-pending", {"findings": {"mca_psv_mom": 1.49}}),
     ("isolated-pending", {"workup": status("maternal-infection-serology", "normal")}),
     ("isolated-pending", {"workup": status("amniocentesis-cma", "normal")}),
-    ("isolated-pending", {"screening": {"cfdna": "low-risk"}, "workup": status("maternal-infection-serology", "normal")}),
-    ("isolated-pending", {"screening": {"cfdna": "no-call"}, "workup": {**status("maternal-infection-serology", "normal"), **status("amniocentesis-cma", "declined")}}),
-    ("isolated-pending", {"workup": {**status("maternal-infection-serology", "pending"), **status("amniocentesis-cma", "normal")}}),
+    (
+        "isolated-pending",
+        {"screening": {"cfdna": "low-risk"}, "workup": status("maternal-infection-serology", "normal")},
+    ),
+    (
+        "isolated-pending",
+        {
+            "screening": {"cfdna": "no-call"},
+            "workup": {**status("maternal-infection-serology", "normal"), **status("amniocentesis-cma", "declined")},
+        },
+    ),
+    (
+        "isolated-pending",
+        {"workup": {**status("maternal-infection-serology", "pending"), **status("amniocentesis-cma", "normal")}},
+    ),
     ("isolated-pending", {"lesion": {"venous_doppler": "not-done", "count": "diffuse"}}),
 ]
 
@@ -94,8 +133,14 @@ def test_every_category_is_covered_by_the_table():
 
 
 LEVELS = {
-    "abnormal-result": "high", "liver-mass": "high", "peritoneal-complex": "high", "non-isolated": "high",
-    "survey-incomplete": "unknown", "peritoneal-isolated": "low", "isolated-reassuring": "low", "isolated-pending": "moderate",
+    "abnormal-result": "high",
+    "liver-mass": "high",
+    "peritoneal-complex": "high",
+    "non-isolated": "high",
+    "survey-incomplete": "unknown",
+    "peritoneal-isolated": "low",
+    "isolated-reassuring": "low",
+    "isolated-pending": "moderate",
 }
 
 
@@ -124,9 +169,24 @@ FLAG_CASES = [
     ("high-risk-screen", {"screening": {"cfdna": "no-call"}}, False),
     ("mp-grade-0", {"lesion": {"compartment": "capsular-peritoneal"}}, True),
     ("mp-grade-0", {}, False),
-    ("mp-grade-1", {"lesion": {"compartment": "mixed"}, "findings": {"abdominal": ["ascites", "peritoneal-calcification"]}}, True),
-    ("mp-grade-2", {"lesion": {"compartment": "mixed"}, "findings": {"abdominal": ["ascites", "meconium-pseudocyst"]}}, True),
-    ("mp-grade-3", {"lesion": {"compartment": "mixed"}, "findings": {"abdominal": ["ascites", "meconium-pseudocyst", "bowel-dilatation"]}}, True),
+    (
+        "mp-grade-1",
+        {"lesion": {"compartment": "mixed"}, "findings": {"abdominal": ["ascites", "peritoneal-calcification"]}},
+        True,
+    ),
+    (
+        "mp-grade-2",
+        {"lesion": {"compartment": "mixed"}, "findings": {"abdominal": ["ascites", "meconium-pseudocyst"]}},
+        True,
+    ),
+    (
+        "mp-grade-3",
+        {
+            "lesion": {"compartment": "mixed"},
+            "findings": {"abdominal": ["ascites", "meconium-pseudocyst", "bowel-dilatation"]},
+        },
+        True,
+    ),
     ("mp-grade-1", {"findings": {"abdominal": ["bowel-dilatation"]}}, True),
     ("polyhydramnios", {"findings": {"amniotic_fluid": "polyhydramnios"}}, True),
     ("polyhydramnios", {"findings": {"amniotic_fluid": "normal"}}, False),
@@ -161,10 +221,10 @@ def test_unrecorded_doppler_is_flagged():
 
 ALL_CATEGORIES = {c.id for c in PATHWAY.kb.categories}
 ISOLATED = {"isolated-reassuring", "isolated-pending"}
-CATEGORY_EXAMPLE = {expected: sections for expected, sections in reversed(CATEGORY_CASES)}
+CATEGORY_EXAMPLE: dict[str, dict[str, Any]] = {expected: sections for expected, sections in reversed(CATEGORY_CASES)}
 
 # (item, priority or None, categories, extra case sections)
-CHECKLIST_CASES = [
+CHECKLIST_CASES: list[tuple[str, str | None, set[str], dict[str, Any]]] = [
     ("anatomy-survey", "do", ALL_CATEGORIES, {}),
     ("venous-doppler", "do", ALL_CATEGORIES, {}),
     ("growth-scan", "do", ALL_CATEGORIES, {}),

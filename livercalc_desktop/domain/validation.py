@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from livercalc_desktop.domain.case import Case, Value, WorkupEntry
 from livercalc_desktop.domain.errors import CaseInvalid, Problem
-from livercalc_desktop.domain.schema import CaseSchema, FieldSpec, FieldType
+from livercalc_desktop.domain.schema import CaseSchema, FieldSpec
 
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 _WORKUP_KEYS = ("status", "detail", "date")
@@ -43,7 +43,9 @@ def _shown(value: object) -> str:
         return f'"{value}"' if len(value) <= 40 else "a long text"
     if value is None:
         return "null"
-    return {list: "a list", dict: "an object"}.get(type(value), type(value).__name__)
+    if isinstance(value, list):
+        return "a list"
+    return "an object" if isinstance(value, dict) else type(value).__name__
 
 
 def _is_number(value: object) -> bool:
@@ -89,7 +91,7 @@ class _Checker:
 
     def _language(self, spec: FieldSpec, raw: object) -> Value | None:
         if not isinstance(raw, str) or not _LANGUAGE_TAG.fullmatch(raw):
-            self.fail(spec.path, f"must be a language tag such as \"en\" or \"pt-BR\", got {_shown(raw)}")
+            self.fail(spec.path, f'must be a language tag such as "en" or "pt-BR", got {_shown(raw)}')
             return None
         return raw
 
@@ -165,8 +167,8 @@ class _Checker:
             path = f"{spec.path}[{index}]"
             if not _is_number(item):
                 self.fail(path, f"must be a number {_range_text(spec)}, got {_shown(item)}")
-            elif self._in_range(spec, path, float(item)):  # type: ignore[arg-type]
-                sizes.append(float(item))  # type: ignore[arg-type]
+            elif self._in_range(spec, path, float(item)):
+                sizes.append(float(item))
         return tuple(sizes) if len(sizes) == len(raw) else None
 
 
@@ -203,8 +205,10 @@ class CaseParser:
         self._walk("", body, values, checker)
         workup = self._workup(data.get("workup"), checker)
         for spec in self.schema.fields:
-            if spec.required and spec.path not in values and not any(
-                p.path.startswith(spec.path) for p in checker.problems
+            if (
+                spec.required
+                and spec.path not in values
+                and not any(p.path.startswith(spec.path) for p in checker.problems)
             ):
                 checker.fail(spec.path, "is required")
         if checker.problems:

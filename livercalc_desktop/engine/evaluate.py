@@ -79,7 +79,14 @@ def assess(case: Case, pathway: Pathway) -> Assessment:
     category = next(c for c in kb.categories if c.when is None or c.when.holds(facts))
     flags = tuple(f for f in kb.flags if f.when.holds(facts))
     facts.settle(category.id, frozenset(f.id for f in flags))
-    reasons = [Reason(rule=f"category:{category.id}", label=category.label, text=category.rationale, references=category.references)]
+    reasons = [
+        Reason(
+            rule=f"category:{category.id}",
+            label=category.label,
+            text=category.rationale,
+            references=category.references,
+        )
+    ]
     reasons += [Reason(rule=f"flag:{f.id}", label=f.label, text=f.rationale, references=f.references) for f in flags]
     entries = (_checklist_entry(item, case, facts) for item in kb.checklist)
     return Assessment(

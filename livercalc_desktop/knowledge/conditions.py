@@ -29,6 +29,8 @@ class Facts(Protocol):
 
 
 class Condition(Protocol):
+    """Anything that can be evaluated against a case."""
+
     def holds(self, facts: Facts) -> bool: ...
 
 
@@ -38,6 +40,8 @@ def _items(value: Value | None) -> tuple[str, ...]:
 
 @dataclass(frozen=True, slots=True)
 class ValueIn:
+    """The value is one of ``values`` (a missing value is not)."""
+
     path: str
     values: frozenset[str]
 
@@ -47,6 +51,8 @@ class ValueIn:
 
 @dataclass(frozen=True, slots=True)
 class ValueIs:
+    """A true/false field equals ``expected`` (a missing value is neither)."""
+
     path: str
     expected: bool
 
@@ -56,6 +62,8 @@ class ValueIs:
 
 @dataclass(frozen=True, slots=True)
 class Recorded:
+    """The field is (or is not) recorded."""
+
     path: str
     expected: bool
 
@@ -65,6 +73,8 @@ class Recorded:
 
 @dataclass(frozen=True, slots=True)
 class HasAny:
+    """A list field holds at least one of ``values``."""
+
     path: str
     values: frozenset[str]
 
@@ -74,6 +84,8 @@ class HasAny:
 
 @dataclass(frozen=True, slots=True)
 class NonEmpty:
+    """A list field holds something (or nothing)."""
+
     path: str
     expected: bool
 
@@ -83,6 +95,8 @@ class NonEmpty:
 
 @dataclass(frozen=True, slots=True)
 class SubsetOf:
+    """A list field holds nothing outside ``values``; an empty list counts."""
+
     path: str
     values: frozenset[str]
 
@@ -92,6 +106,8 @@ class SubsetOf:
 
 @dataclass(frozen=True, slots=True)
 class AtLeast:
+    """A numeric field is at least ``minimum``."""
+
     path: str
     minimum: float
 
@@ -102,6 +118,8 @@ class AtLeast:
 
 @dataclass(frozen=True, slots=True)
 class CountOf:
+    """How many of ``values`` a list field holds equals, or reaches, a bound."""
+
     path: str
     values: frozenset[str]
     equals: int | None
@@ -116,6 +134,8 @@ class CountOf:
 
 @dataclass(frozen=True, slots=True)
 class WorkupIn:
+    """The recorded status of one workup item is one of ``statuses``."""
+
     item_id: str
     statuses: frozenset[str]
 
@@ -125,6 +145,8 @@ class WorkupIn:
 
 @dataclass(frozen=True, slots=True)
 class AnyWorkupIn:
+    """Some workup item has one of ``statuses``."""
+
     statuses: frozenset[str]
 
     def holds(self, facts: Facts) -> bool:
@@ -133,6 +155,8 @@ class AnyWorkupIn:
 
 @dataclass(frozen=True, slots=True)
 class TermIs:
+    """A derived term holds."""
+
     term_id: str
 
     def holds(self, facts: Facts) -> bool:
@@ -141,6 +165,8 @@ class TermIs:
 
 @dataclass(frozen=True, slots=True)
 class CategoryIn:
+    """The case's category is one of ``categories`` (checklist rules only)."""
+
     categories: frozenset[str]
 
     def holds(self, facts: Facts) -> bool:
@@ -149,6 +175,8 @@ class CategoryIn:
 
 @dataclass(frozen=True, slots=True)
 class FlagIs:
+    """A flag is set (checklist rules only)."""
+
     flag_id: str
 
     def holds(self, facts: Facts) -> bool:
@@ -157,6 +185,8 @@ class FlagIs:
 
 @dataclass(frozen=True, slots=True)
 class AllOf:
+    """Every part holds."""
+
     parts: tuple[Condition, ...]
 
     def holds(self, facts: Facts) -> bool:
@@ -165,6 +195,8 @@ class AllOf:
 
 @dataclass(frozen=True, slots=True)
 class AnyOf:
+    """At least one part holds."""
+
     parts: tuple[Condition, ...]
 
     def holds(self, facts: Facts) -> bool:
@@ -173,6 +205,8 @@ class AnyOf:
 
 @dataclass(frozen=True, slots=True)
 class Not:
+    """The part does not hold."""
+
     part: Condition
 
     def holds(self, facts: Facts) -> bool:
@@ -223,7 +257,9 @@ class ConditionParser:
             "any_workup_in": lambda: AnyWorkupIn(self._statuses(table, "any_workup_in")),
             "term": lambda: self._reference(table, "term", scope.terms, TermIs),
             "flag": lambda: self._reference(table, "flag", scope.flags, FlagIs),
-            "category": lambda: CategoryIn(self._known(table, table.take_strings("category"), scope.categories, "category")),
+            "category": lambda: CategoryIn(
+                self._known(table, table.take_strings("category"), scope.categories, "category")
+            ),
         }
         present = [key for key in combinators if table.has(key)]
         if len(present) != 1:
@@ -238,7 +274,9 @@ class ConditionParser:
             self.parse(part, table.source, f"{table.where} > {key}[{i}]", scope) for i, part in enumerate(raw_parts)
         )
 
-    def _reference(self, table: StrictTable, key: str, known: frozenset[str], make: Callable[[str], Condition]) -> Condition:
+    def _reference(
+        self, table: StrictTable, key: str, known: frozenset[str], make: Callable[[str], Condition]
+    ) -> Condition:
         ident = table.take(key, str)
         if ident not in known:
             raise table.error(f'unknown {key} "{ident}" (it must be defined before it is used here)')

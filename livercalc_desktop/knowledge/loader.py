@@ -238,7 +238,11 @@ class _KnowledgeReader:
                     priority = Priority(rule.take("priority", str))
                 except ValueError as exc:
                     raise rule.error(f"priority must be one of {', '.join(Priority)}") from exc
-                rules.append(ChecklistRule(priority=priority, because=rule.take("because", str), when=self.condition(rule, scope)))
+                rules.append(
+                    ChecklistRule(
+                        priority=priority, because=rule.take("because", str), when=self.condition(rule, scope)
+                    )
+                )
                 rule.finish()
             implied = []
             for j, raw_implied in enumerate(table.take("implied", list, [])):

@@ -1,0 +1,1 @@
+"""The patient leaflet: content from the assessment, typeset with reportlab."""
