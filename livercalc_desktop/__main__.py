@@ -7,6 +7,7 @@ on the GUI branch, so headless commands start fast and work without a display.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -45,6 +46,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: {exc.message}", file=sys.stderr)
         return EXIT_INPUT
     except Exception as exc:
+        if os.environ.get("LIVERCALC_DEBUG"):
+            raise
         print(
             f"{PROG}: internal error ({type(exc).__name__}). Nothing was written. "
             "Please report this message to your LiverCalc support contact.",

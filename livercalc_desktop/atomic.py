@@ -19,6 +19,16 @@ def _reason(exc: OSError) -> str:
     return (exc.strerror or str(exc)).lower()
 
 
+def _final_mode(path: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the usual ones (umask applied)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomically(path: Path, data: bytes, error: type[LivercalcError]) -> None:
     """Write ``data`` to ``path`` atomically; raise ``error`` with a plain message on failure."""
     folder = path.parent if str(path.parent) else Path(".")
@@ -33,6 +43,7 @@ def write_atomically(path: Path, data: bytes, error: type[LivercalcError]) -> No
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temp_name, _final_mode(path))
         os.replace(temp_name, path)
     except OSError as exc:
         with contextlib.suppress(OSError):

@@ -14,8 +14,12 @@ from livercalc_desktop.knowledge.pathway import Pathway
 _RECORDED_ONLY = "Not indicated by the rules for this case; shown because the case records it."
 
 
-class _CaseFacts:
-    """Answers conditions about one case; derived terms are computed once each."""
+class CaseFacts:
+    """Answers conditions about one case; derived terms are computed once each.
+
+    The leaflet asks the same questions (for tailored paragraphs) once the category and
+    flags are settled, so it builds one through ``settled_facts``.
+    """
 
     def __init__(self, case: Case, pathway: Pathway) -> None:
         self._case = case
@@ -51,7 +55,14 @@ class _CaseFacts:
         self._category, self._flags = category, flags
 
 
-def _checklist_entry(item: ChecklistItem, case: Case, facts: _CaseFacts) -> ChecklistEntry | None:
+def settled_facts(case: Case, pathway: Pathway, assessment: Assessment) -> CaseFacts:
+    """Return facts about ``case`` with the category and flags of its assessment."""
+    facts = CaseFacts(case, pathway)
+    facts.settle(assessment.category, frozenset(assessment.flags))
+    return facts
+
+
+def _checklist_entry(item: ChecklistItem, case: Case, facts: CaseFacts) -> ChecklistEntry | None:
     rule = next((r for r in item.rules if r.when.holds(facts)), None)
     recorded = case.workup.get(item.id)
     if rule is None and recorded is None:
@@ -75,7 +86,7 @@ def _checklist_entry(item: ChecklistItem, case: Case, facts: _CaseFacts) -> Chec
 def assess(case: Case, pathway: Pathway) -> Assessment:
     """Return the assessment of ``case``; never raises for a case the parser accepted."""
     kb: KnowledgeBase = pathway.kb
-    facts = _CaseFacts(case, pathway)
+    facts = CaseFacts(case, pathway)
     category = next(c for c in kb.categories if c.when is None or c.when.holds(facts))
     flags = tuple(f for f in kb.flags if f.when.holds(facts))
     facts.settle(category.id, frozenset(f.id for f in flags))

@@ -57,6 +57,11 @@ class StrictTable:
             raise self.error(f'"{key}" must be a list of strings')
         return tuple(values)
 
+    def take_rest_as_strings(self) -> dict[str, str]:
+        """Take every remaining key of an open-ended table of strings."""
+        values = {key: self.take(key, str) for key in list(self._raw)}
+        return values
+
     def has(self, key: str) -> bool:
         return key in self._raw
 

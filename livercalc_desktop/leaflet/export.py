@@ -1,0 +1,44 @@
+"""One call from a case to a leaflet file, shared by the CLI and the GUI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from livercalc_desktop.atomic import write_atomically
+from livercalc_desktop.domain.case import Case
+from livercalc_desktop.domain.errors import LeafletError
+from livercalc_desktop.engine.evaluate import assess
+from livercalc_desktop.knowledge.pathway import Pathway
+from livercalc_desktop.leaflet.content import ClinicDetails, build_content
+from livercalc_desktop.leaflet.render import PAPER, LeafletRenderer
+from livercalc_desktop.leaflet.texts import load_leaflet_texts
+from livercalc_desktop.resources import resources_root
+
+
+def default_leaflet_name(case: Case) -> str:
+    """A file name from the scan date, never from the patient's name."""
+    return f"liver-leaflet-{case.get('exam.date')}.pdf"
+
+
+def build_leaflet_pdf(case: Case, pathway: Pathway, *, paper: str = "a4", clinic: ClinicDetails | None = None) -> bytes:
+    """Return the PDF bytes of the patient leaflet for ``case``."""
+    if paper not in PAPER:
+        raise LeafletError(f"paper: must be one of {', '.join(PAPER)}, got {paper!r}")
+    language = case.get("patient.language")
+    texts = load_leaflet_texts(pathway, language if isinstance(language, str) else "en")
+    content = build_content(case, assess(case, pathway), pathway, texts, clinic or ClinicDetails())
+    return LeafletRenderer(resources_root() / "fonts").render(content, paper)
+
+
+def export_leaflet_file(
+    case: Case,
+    pathway: Pathway,
+    path: Path,
+    *,
+    paper: str = "a4",
+    clinic_name: str = "",
+    clinic_contact: str = "",
+) -> None:
+    """Write the leaflet atomically; an unwritable path raises ``LeafletError``."""
+    pdf = build_leaflet_pdf(case, pathway, paper=paper, clinic=ClinicDetails(clinic_name, clinic_contact))
+    write_atomically(path, pdf, LeafletError)

@@ -1,0 +1,240 @@
+"""Typeset a ``LeafletContent`` as a PDF with reportlab.
+
+Every string goes through ``fonts.markup`` (escaping and per-script font runs); table
+cells are paragraphs too, so nothing falls back to a built-in font that lacks glyphs.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from livercalc_desktop.leaflet.content import LeafletContent, TimelinePoint
+from livercalc_desktop.leaflet.fonts import BODY, BOLD, FontSet, markup, register_fonts
+
+PAPER = {"a4": A4, "letter": LETTER}
+INK = colors.HexColor("#1d2a33")
+ACCENT = colors.HexColor("#1f5f74")
+SOFT = colors.HexColor("#e8f1f4")
+RULE = colors.HexColor("#9bb8c3")
+MARGIN = 18 * mm
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    body = ParagraphStyle("body", fontName=BODY, bulletFontName=BODY, fontSize=11.5, leading=16, textColor=INK, spaceAfter=5, alignment=TA_LEFT)
+    return {
+        "body": body,
+        "title": ParagraphStyle("title", parent=body, fontName=BOLD, fontSize=22, leading=27, textColor=ACCENT, spaceAfter=2),
+        "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=13, leading=17, spaceAfter=2),
+        "greeting": ParagraphStyle("greeting", parent=body, fontName=BOLD, fontSize=13, leading=18, spaceAfter=8),
+        "h2": ParagraphStyle(
+            "h2", parent=body, fontName=BOLD, fontSize=14.5, leading=19, textColor=ACCENT, spaceBefore=10, spaceAfter=4
+        ),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=11, leading=14.5, spaceAfter=0),
+        "cell_bold": ParagraphStyle("cell_bold", parent=body, fontName=BOLD, fontSize=11, leading=14.5, spaceAfter=0),
+        "small": ParagraphStyle("small", parent=body, fontSize=10, leading=13, spaceAfter=3),
+        "bullet": ParagraphStyle("bullet", parent=body, leftIndent=14, bulletIndent=2, spaceAfter=3),
+    }
+
+
+class _Timeline(Flowable):
+    """A vertical timeline: a line with a dot per milestone, its label and when."""
+
+    ROW = 29.0
+
+    def __init__(self, points: tuple[TimelinePoint, ...], fonts: FontSet, styles: dict[str, ParagraphStyle]) -> None:
+        super().__init__()
+        self.points, self.fonts, self.styles = points, fonts, styles
+        self.width = 0.0
+        self.height = self.ROW * len(points)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
+        self.width = availWidth
+        return availWidth, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        line_x = 62.0
+        top = self.height - 10
+        c.setStrokeColor(RULE)
+        c.setLineWidth(3)
+        c.line(line_x, top, line_x, top - self.ROW * (len(self.points) - 1))
+        for index, point in enumerate(self.points):
+            y = top - index * self.ROW
+            weeks = point.day // 7
+            c.setFillColor(ACCENT)
+            c.circle(line_x, y, 6, stroke=0, fill=1)
+            c.setFillColor(colors.white)
+            c.circle(line_x, y, 2.5, stroke=0, fill=1)
+            c.setFillColor(INK)
+            c.setFont(BODY, 10.5)
+            c.drawRightString(line_x - 12, y - 4, f"{weeks} weeks" if point.key != "newborn" else "after birth")
+            label = Paragraph(markup(point.label, self.fonts, BOLD), self.styles["cell_bold"])
+            when = Paragraph(markup(point.when, self.fonts), self.styles["cell"])
+            for paragraph, offset in ((label, 6.0), (when, -9.0)):
+                _, h = paragraph.wrap(self.width - line_x - 20, self.ROW)
+                paragraph.drawOn(c, line_x + 16, y + offset - h + 9)
+
+
+def _numbered_canvas(footer: Callable[[rl_canvas.Canvas, int, int], None]) -> type[rl_canvas.Canvas]:
+    """A canvas that knows the page count when it draws the footers ("page N of M")."""
+
+    class NumberedCanvas(rl_canvas.Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab API
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                footer(self, number, total)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+class LeafletRenderer:
+    """Turns leaflet content into PDF bytes."""
+
+    def __init__(self, fonts_folder: Path) -> None:
+        self.fonts = register_fonts(fonts_folder)
+        self.styles = _styles()
+
+    def p(self, text: str, style: str = "body") -> Paragraph:
+        preferred = BOLD if style in ("title", "greeting", "h2", "cell_bold") else BODY
+        return Paragraph(markup(text, self.fonts, preferred), self.styles[style])
+
+    def _tests_table(self, content: LeafletContent, width: float) -> Table:
+        header = [self.p("Test or check", "cell_bold"), self.p("Advice", "cell_bold"), self.p("Where it stands", "cell_bold")]
+        rows = [header]
+        for row in content.tests:
+            cell = [self.p(row.name, "cell_bold"), self.p(row.tells, "cell")]
+            rows.append([cell, self.p(row.priority, "cell"), self.p(row.status, "cell")])
+        table = Table(rows, colWidths=[width * 0.54, width * 0.2, width * 0.26], repeatRows=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, 0), SOFT),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 4),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                    ("FONTNAME", (0, 0), (-1, -1), BODY),
+                ]
+            )
+        )
+        return table
+
+    def _boxed(self, paragraphs: list[Paragraph], width: float) -> Table:
+        box = Table([[paragraphs]], colWidths=[width])
+        box.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), SOFT),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                    ("TOPPADDING", (0, 0), (-1, -1), 8),
+                    ("FONTNAME", (0, 0), (-1, -1), BODY),
+                ]
+            )
+        )
+        return box
+
+    def story(self, content: LeafletContent, width: float) -> list[Flowable]:
+        h = content.headings
+        story: list[Flowable] = [self.p(content.title, "title"), self.p(content.subtitle, "subtitle")]
+        if content.greeting:
+            story.append(self.p(content.greeting, "greeting"))
+        story.append(Spacer(1, 4))
+        story += [self.p(h["seen"], "h2"), *[self.p(t) for t in content.seen]]
+        story += [self.p(h["meaning"], "h2"), self._boxed([self.p(t) for t in content.meaning], width)]
+        story += [self.p(h["tests"], "h2"), self._tests_table(content, width)]
+        timeline = _Timeline(content.timeline, self.fonts, self.styles)
+        story.append(KeepTogether([self.p(h["next"], "h2"), self.p(content.next_intro), Spacer(1, 6), timeline]))
+        questions = [self.p(q, "bullet") for q in content.questions]
+        for question in questions:
+            question.bulletText = "•"
+        story.append(KeepTogether([self.p(h["questions"], "h2"), *questions]))
+        if content.note:
+            story.append(KeepTogether([self.p(h["note"], "h2"), self._boxed([self.p(content.note)], width)]))
+        story.append(KeepTogether([self.p(h["contact"], "h2"), *[self.p(line) for line in content.contact]]))
+        story += [self.p(h["sources"], "h2"), self.p(content.sources_intro, "small")]
+        story += [self.p(f"{i}. {ref}", "small") for i, ref in enumerate(content.references, start=1)]
+        story += [Spacer(1, 4), self.p(content.version_line, "small")]
+        if content.draft_notice:
+            story.append(self.p(content.draft_notice, "small"))
+        story.append(self.p(content.disclaimer))
+        return story
+
+    def render(self, content: LeafletContent, paper: str = "a4") -> bytes:
+        """Return the PDF bytes of the leaflet on ``a4`` or ``letter`` paper."""
+        page_width, page_height = PAPER[paper]
+        buffer = io.BytesIO()
+        doc = BaseDocTemplate(
+            buffer,
+            pagesize=(page_width, page_height),
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN + 8 * mm,
+            bottomMargin=MARGIN + 4 * mm,
+            title=content.title,
+            subject=content.subtitle,
+            author=content.clinic_name or "LiverCalc Desktop",
+            creator=content.creator,
+            producer=content.creator,
+            lang=content.language,
+            # Start in a bundled font, so no non-embedded Helvetica is ever referenced.
+            initialFontName=BODY,
+            initialFontSize=11.5,
+        )
+        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        doc.build(self.story(content, doc.width), canvasmaker=_numbered_canvas(self._decorate(content, page_width, page_height)))
+        return buffer.getvalue()
+
+    def _decorate(self, content: LeafletContent, width: float, height: float) -> Callable[[rl_canvas.Canvas, int, int], None]:
+        def draw(c: rl_canvas.Canvas, number: int, total: int) -> None:
+            c.saveState()
+            c.setStrokeColor(RULE)
+            c.setLineWidth(0.7)
+            c.line(MARGIN, height - MARGIN, width - MARGIN, height - MARGIN)
+            c.line(MARGIN, MARGIN, width - MARGIN, MARGIN)
+            header = self.p(content.title, "small")
+            header.wrap(width / 2, 20)
+            header.drawOn(c, MARGIN, height - MARGIN + 3)
+            clinic = Paragraph(markup(content.clinic_name, self.fonts), ParagraphStyle("r", parent=self.styles["small"], alignment=2))
+            clinic.wrap(width / 2 - MARGIN, 20)
+            clinic.drawOn(c, width / 2, height - MARGIN + 3)
+            c.setFont(BODY, 9.5)
+            c.setFillColor(INK)
+            c.drawString(MARGIN, MARGIN - 13, content.footer)
+            c.drawRightString(width - MARGIN, MARGIN - 13, f"Page {number} of {total}")
+            c.restoreState()
+
+        return draw
