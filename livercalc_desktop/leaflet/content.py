@@ -149,7 +149,9 @@ def build_content(
     cited = [*pathway.kb.category(assessment.category).references, *texts.references]
     refs = pathway.kb.references
     meta = pathway.kb.meta
-    version_line = texts.sources["version"].format(version=texts.content_version, reviewed=texts.reviewed, app=__version__)
+    version_line = texts.sources["version"].format(
+        version=texts.content_version, reviewed=texts.reviewed, app=__version__
+    )
     note = case.get("notes.for_patient")
     return LeafletContent(
         language=texts.language,
@@ -179,6 +181,7 @@ def build_content(
         version_line=version_line,
         disclaimer=texts.sources["disclaimer"],
         draft_notice=texts.sources["draft"] if meta.review_status != "approved" else None,
-        creator=f"LiverCalc Desktop {__version__} (knowledge base {meta.content_version}, texts {texts.content_version})",
+        creator=f"LiverCalc Desktop {__version__} (knowledge base {meta.content_version}, "
+        f"texts {texts.content_version})",
         footer=f"LiverCalc Desktop {__version__} · content {texts.content_version}, reviewed {texts.reviewed}",
     )

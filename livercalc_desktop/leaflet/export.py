@@ -16,7 +16,7 @@ from livercalc_desktop.resources import resources_root
 
 
 def default_leaflet_name(case: Case) -> str:
-    """A file name from the scan date, never from the patient's name."""
+    """Return a file name built from the scan date, never from the patient's name."""
     return f"liver-leaflet-{case.get('exam.date')}.pdf"
 
 

@@ -41,10 +41,21 @@ MARGIN = 18 * mm
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    body = ParagraphStyle("body", fontName=BODY, bulletFontName=BODY, fontSize=11.5, leading=16, textColor=INK, spaceAfter=5, alignment=TA_LEFT)
+    body = ParagraphStyle(
+        "body",
+        fontName=BODY,
+        bulletFontName=BODY,
+        fontSize=11.5,
+        leading=16,
+        textColor=INK,
+        spaceAfter=5,
+        alignment=TA_LEFT,
+    )
     return {
         "body": body,
-        "title": ParagraphStyle("title", parent=body, fontName=BOLD, fontSize=22, leading=27, textColor=ACCENT, spaceAfter=2),
+        "title": ParagraphStyle(
+            "title", parent=body, fontName=BOLD, fontSize=22, leading=27, textColor=ACCENT, spaceAfter=2
+        ),
         "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=13, leading=17, spaceAfter=2),
         "greeting": ParagraphStyle("greeting", parent=body, fontName=BOLD, fontSize=13, leading=18, spaceAfter=8),
         "h2": ParagraphStyle(
@@ -68,7 +79,7 @@ class _Timeline(Flowable):
         self.width = 0.0
         self.height = self.ROW * len(points)
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
         return availWidth, self.height
 
@@ -97,14 +108,14 @@ class _Timeline(Flowable):
 
 
 def _numbered_canvas(footer: Callable[[rl_canvas.Canvas, int, int], None]) -> type[rl_canvas.Canvas]:
-    """A canvas that knows the page count when it draws the footers ("page N of M")."""
+    """Return a canvas class that knows the page count when drawing footers ("page N of M")."""
 
     class NumberedCanvas(rl_canvas.Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 - reportlab API
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
@@ -131,7 +142,11 @@ class LeafletRenderer:
         return Paragraph(markup(text, self.fonts, preferred), self.styles[style])
 
     def _tests_table(self, content: LeafletContent, width: float) -> Table:
-        header = [self.p("Test or check", "cell_bold"), self.p("Advice", "cell_bold"), self.p("Where it stands", "cell_bold")]
+        header = [
+            self.p("Test or check", "cell_bold"),
+            self.p("Advice", "cell_bold"),
+            self.p("Where it stands", "cell_bold"),
+        ]
         rows = [header]
         for row in content.tests:
             cell = [self.p(row.name, "cell_bold"), self.p(row.tells, "cell")]
@@ -215,10 +230,15 @@ class LeafletRenderer:
         )
         frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-        doc.build(self.story(content, doc.width), canvasmaker=_numbered_canvas(self._decorate(content, page_width, page_height)))
+        doc.build(
+            self.story(content, doc.width),
+            canvasmaker=_numbered_canvas(self._decorate(content, page_width, page_height)),
+        )
         return buffer.getvalue()
 
-    def _decorate(self, content: LeafletContent, width: float, height: float) -> Callable[[rl_canvas.Canvas, int, int], None]:
+    def _decorate(
+        self, content: LeafletContent, width: float, height: float
+    ) -> Callable[[rl_canvas.Canvas, int, int], None]:
         def draw(c: rl_canvas.Canvas, number: int, total: int) -> None:
             c.saveState()
             c.setStrokeColor(RULE)
@@ -228,7 +248,9 @@ class LeafletRenderer:
             header = self.p(content.title, "small")
             header.wrap(width / 2, 20)
             header.drawOn(c, MARGIN, height - MARGIN + 3)
-            clinic = Paragraph(markup(content.clinic_name, self.fonts), ParagraphStyle("r", parent=self.styles["small"], alignment=2))
+            clinic = Paragraph(
+                markup(content.clinic_name, self.fonts), ParagraphStyle("r", parent=self.styles["small"], alignment=2)
+            )
             clinic.wrap(width / 2 - MARGIN, 20)
             clinic.drawOn(c, width / 2, height - MARGIN + 3)
             c.setFont(BODY, 9.5)

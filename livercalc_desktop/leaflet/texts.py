@@ -95,7 +95,11 @@ class _TextsReader:
         for i, raw in enumerate(self.root.take(key, list)):
             table = StrictTable(raw, self.source, f"{key}[{i}]")
             text = table.take("text", str)
-            when = self.parser.parse(table.take("when", dict), self.source, f"{key}[{i}] > when", self.scope) if table.has("when") else None
+            when = (
+                self.parser.parse(table.take("when", dict), self.source, f"{key}[{i}] > when", self.scope)
+                if table.has("when")
+                else None
+            )
             table.finish()
             items.append(Conditional(text, when))
         return tuple(items)

@@ -1,0 +1,55 @@
+"""Build leaflets in-process and read them back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import unicodedata
+from typing import Any
+
+from pypdf import PdfReader
+
+from livercalc_desktop.domain.case import Case
+from livercalc_desktop.knowledge.pathway import Pathway
+from livercalc_desktop.leaflet.content import ClinicDetails
+from livercalc_desktop.leaflet.export import build_leaflet_pdf
+from tests.conftest import base_case_data
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def case_from(pathway: Pathway, **sections: Any) -> Case:
+    return pathway.parser.parse(base_case_data(**sections), TODAY)
+
+
+def pdf_reader(pdf: bytes) -> PdfReader:
+    return PdfReader(io.BytesIO(pdf))
+
+
+def pdf_text(pdf: bytes) -> str:
+    """All text of a PDF, NFKC-normalised (Arabic presentation forms back to letters)."""
+    text = "\n".join(page.extract_text() for page in pdf_reader(pdf).pages)
+    return unicodedata.normalize("NFKC", text)
+
+
+def flat(pdf: bytes) -> str:
+    """PDF text with all whitespace folded to single spaces, so wrapped lines still match."""
+    return " ".join(pdf_text(pdf).split())
+
+
+def leaflet(pathway: Pathway, case: Case, **kwargs: Any) -> bytes:
+    kwargs.setdefault("clinic", ClinicDetails("Demo Unit", "Phone 0100 000 000"))
+    return build_leaflet_pdf(case, pathway, **kwargs)
+
+
+def font_names(pdf: bytes) -> dict[str, bool]:
+    """Font base names used on any page, mapped to whether the font program is embedded."""
+    fonts: dict[str, bool] = {}
+    for page in pdf_reader(pdf).pages:
+        resources: Any = page["/Resources"].get_object()
+        for ref in resources.get("/Font", {}).values():
+            font: Any = ref.get_object()
+            descriptor = font.get("/FontDescriptor")
+            embedded = descriptor is not None and "/FontFile2" in descriptor.get_object()
+            fonts[str(font["/BaseFont"])] = embedded
+    return fonts
