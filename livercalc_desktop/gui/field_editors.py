@@ -1,0 +1,254 @@
+"""One editor widget per field type of the case schema.
+
+Each editor turns its widget into a schema value and back, and calls ``on_commit`` when the
+user commits an edit. "Not recorded" is always a choice where a value may be missing, so
+nothing is ever silently recorded as normal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate, QRegularExpression
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from livercalc_desktop.domain.case import Value
+from livercalc_desktop.domain.schema import FieldSpec, FieldType
+
+NOT_RECORDED = "Not recorded"
+Commit = Callable[[], None]
+
+
+class Editor:
+    """Base: a widget, its focusable parts in tab order, and value conversion."""
+
+    def __init__(self, spec: FieldSpec, widget: QWidget) -> None:
+        self.spec = spec
+        self.widget = widget
+        widget.setObjectName(spec.path)
+        widget.setAccessibleName(spec.label)
+        if spec.help:
+            widget.setToolTip(spec.help)
+            widget.setAccessibleDescription(spec.help)
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.widget]
+
+    def value(self) -> Value | None:
+        raise NotImplementedError
+
+    def set_value(self, value: Value | None) -> None:
+        raise NotImplementedError
+
+
+class TextEditor(Editor):
+    def __init__(self, spec: FieldSpec, on_commit: Commit) -> None:
+        self.edit = QLineEdit()
+        super().__init__(spec, self.edit)
+        if spec.max_length:
+            self.edit.setMaxLength(spec.max_length)
+        if spec.type is FieldType.LANGUAGE:
+            self.edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"[A-Za-z]{0,3}(-[A-Za-z0-9]{0,8})*")))
+            self.edit.setPlaceholderText("en")
+        self.edit.editingFinished.connect(on_commit)
+
+    def value(self) -> Value | None:
+        return self.edit.text().strip() or None
+
+    def set_value(self, value: Value | None) -> None:
+        self.edit.setText(str(value) if value is not None else "")
+
+
+class NoteEditor(Editor):
+    def __init__(self, spec: FieldSpec, on_commit: Commit) -> None:
+        self.edit = QPlainTextEdit()
+        super().__init__(spec, self.edit)
+        self.edit.setTabChangesFocus(True)
+        self.edit.setFixedHeight(90)
+        self.edit.textChanged.connect(on_commit)
+
+    def value(self) -> Value | None:
+        text = self.edit.toPlainText().strip()
+        limit = self.spec.max_length or len(text)
+        return text[:limit] or None
+
+    def set_value(self, value: Value | None) -> None:
+        self.edit.setPlainText(str(value) if value is not None else "")
+
+
+class DateEditor(Editor):
+    def __init__(self, spec: FieldSpec, on_commit: Commit) -> None:
+        self.edit = QDateEdit()
+        super().__init__(spec, self.edit)
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setMinimumDate(QDate(2000, 1, 1))
+        if spec.not_in_future:
+            self.edit.setMaximumDate(QDate.currentDate())
+        self.edit.setDate(QDate.currentDate())
+        self.edit.dateChanged.connect(lambda _d: on_commit())
+
+    def value(self) -> Value | None:
+        return str(self.edit.date().toString("yyyy-MM-dd"))
+
+    def set_value(self, value: Value | None) -> None:
+        day = date.fromisoformat(str(value)) if value else date.today()
+        self.edit.setDate(QDate(day.year, day.month, day.day))
+
+
+class IntEditor(Editor):
+    def __init__(self, spec: FieldSpec, on_commit: Commit) -> None:
+        self.spin = QSpinBox()
+        super().__init__(spec, self.spin)
+        self.spin.setRange(int(spec.minimum or 0), int(spec.maximum or 0))
+        self.spin.setSuffix(f" {spec.unit}" if spec.unit else "")
+        self.spin.valueChanged.connect(lambda _v: on_commit())
+
+    def value(self) -> Value | None:
+        return self.spin.value()
+
+    def set_value(self, value: Value | None) -> None:
+        self.spin.setValue(int(value) if isinstance(value, int) else self.spin.minimum())
+
+
+def _optional_spin(spec: FieldSpec, on_commit: Commit) -> QDoubleSpinBox:
+    """A number box whose lowest position means "not recorded"."""
+    spin = QDoubleSpinBox()
+    decimals = spec.decimals if spec.decimals is not None else 1
+    step = 10.0**-decimals
+    spin.setDecimals(decimals)
+    spin.setSingleStep(step)
+    spin.setRange((spec.minimum or 0) - step, spec.maximum or 0)
+    spin.setSpecialValueText(NOT_RECORDED)
+    spin.setSuffix(f" {spec.unit}" if spec.unit else "")
+    spin.setValue(spin.minimum())
+    spin.valueChanged.connect(lambda _v: on_commit())
+    return spin
+
+
+def _spin_value(spin: QDoubleSpinBox) -> float | None:
+    return None if spin.value() <= spin.minimum() else round(spin.value(), spin.decimals())
+
+
+class NumberEditor(Editor):
+    def __init__(self, spec: FieldSpec, on_commit: Commit) -> None:
+        self.spin = _optional_spin(spec, on_commit)
+        super().__init__(spec, self.spin)
+
+    def value(self) -> Value | None:
+        return _spin_value(self.spin)
+
+    def set_value(self, value: Value | None) -> None:
+        self.spin.setValue(float(value) if isinstance(value, int | float) else self.spin.minimum())
+
+
+class SizesEditor(Editor):
+    def __init__(self, spec: FieldSpec, on_commit: Commit) -> None:
+        box = QWidget()
+        super().__init__(spec, box)
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.spins = [_optional_spin(spec, on_commit) for _ in range(spec.max_items or 3)]
+        for index, spin in enumerate(self.spins, start=1):
+            spin.setAccessibleName(f"{spec.label}, diameter {index}")
+            spin.setSpecialValueText("—")
+            layout.addWidget(spin)
+
+    def focus_widgets(self) -> list[QWidget]:
+        return list(self.spins)
+
+    def value(self) -> Value | None:
+        sizes = tuple(v for v in (_spin_value(s) for s in self.spins) if v is not None)
+        return sizes or None
+
+    def set_value(self, value: Value | None) -> None:
+        sizes = list(value) if isinstance(value, tuple) else []
+        for index, spin in enumerate(self.spins):
+            spin.setValue(float(sizes[index]) if index < len(sizes) else spin.minimum())
+
+
+class ChoiceEditor(Editor):
+    """A drop-down with "Not recorded" first; booleans are Yes / No."""
+
+    def __init__(self, spec: FieldSpec, on_commit: Commit) -> None:
+        self.combo = QComboBox()
+        super().__init__(spec, self.combo)
+        self.combo.addItem(NOT_RECORDED, None)
+        if spec.type is FieldType.BOOL:
+            self.combo.addItem("Yes", True)
+            self.combo.addItem("No", False)
+        for choice in spec.choices:
+            self.combo.addItem(choice.label, choice.value)
+        if spec.default is not None:
+            self.combo.setItemText(self.combo.findData(spec.default), f"{spec.choice_label(spec.default)} (default)")
+        self.combo.currentIndexChanged.connect(lambda _i: on_commit())
+
+    def value(self) -> Value | None:
+        data = self.combo.currentData()
+        return data if isinstance(data, str | bool) else None
+
+    def set_value(self, value: Value | None) -> None:
+        index = self.combo.findData(value) if value is not None else 0
+        self.combo.setCurrentIndex(max(index, 0))
+
+
+class ChoicesEditor(Editor):
+    """Tick boxes for a list field; none ticked means nothing recorded."""
+
+    def __init__(self, spec: FieldSpec, on_commit: Commit) -> None:
+        box = QWidget()
+        super().__init__(spec, box)
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(2)
+        self.boxes: dict[str, QCheckBox] = {}
+        for index, choice in enumerate(spec.choices):
+            check = QCheckBox(choice.label)
+            check.setObjectName(f"{spec.path}:{choice.value}")
+            check.setAccessibleName(f"{spec.label}: {choice.label}")
+            check.toggled.connect(lambda _c: on_commit())
+            grid.addWidget(check, index // 2, index % 2)
+            self.boxes[choice.value] = check
+
+    def focus_widgets(self) -> list[QWidget]:
+        return list(self.boxes.values())
+
+    def value(self) -> Value | None:
+        chosen = tuple(v for v, box in self.boxes.items() if box.isChecked())
+        return chosen or None
+
+    def set_value(self, value: Value | None) -> None:
+        chosen = set(value) if isinstance(value, tuple) else set()
+        for choice, box in self.boxes.items():
+            box.setChecked(choice in chosen)
+
+
+def make_editor(spec: FieldSpec, on_commit: Commit) -> Editor:
+    """Return the editor for a field, by its type."""
+    if spec.type is FieldType.TEXT and (spec.max_length or 0) > 500:
+        return NoteEditor(spec, on_commit)
+    editors: dict[FieldType, type[Editor]] = {
+        FieldType.TEXT: TextEditor,
+        FieldType.LANGUAGE: TextEditor,
+        FieldType.DATE: DateEditor,
+        FieldType.INT: IntEditor,
+        FieldType.NUMBER: NumberEditor,
+        FieldType.BOOL: ChoiceEditor,
+        FieldType.CHOICE: ChoiceEditor,
+        FieldType.CHOICES: ChoicesEditor,
+        FieldType.SIZES: SizesEditor,
+    }
+    return editors[spec.type](spec, on_commit)  # type: ignore[call-arg]

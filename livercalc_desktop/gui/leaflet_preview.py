@@ -1,0 +1,131 @@
+"""Export leaflet: the real PDF shown in the app, then saved or printed.
+
+The preview is the very PDF that will be saved (QtPdf renders the reportlab output), so
+what the clinician checks is what the patient gets. It refreshes while the case changes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from livercalc_desktop.atomic import write_atomically
+from livercalc_desktop.domain.errors import LeafletError, LivercalcError
+from livercalc_desktop.gui.case_document import CaseDocument
+from livercalc_desktop.gui.dialogs import PDF_FILTER, Dialogs
+from livercalc_desktop.gui.settings import CLINIC_CONTACT, CLINIC_NAME, LAST_FOLDER, PAPER, AppSettings
+from livercalc_desktop.leaflet.content import ClinicDetails
+from livercalc_desktop.leaflet.export import build_leaflet_pdf, default_leaflet_name
+
+REFRESH_MS = 300
+
+
+class LeafletPreview(QDialog):
+    """A non-modal window with the leaflet, a paper choice, Save and Print."""
+
+    def __init__(self, document: CaseDocument, settings: AppSettings, dialogs: Dialogs, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Patient leaflet")
+        self.document, self.settings, self.dialogs = document, settings, dialogs
+        self.pdf = b""
+        self._buffer = QBuffer(self)
+        self.pdf_document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.pdf_document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setAccessibleName("Leaflet preview")
+        self.paper = QComboBox()
+        self.paper.setObjectName("paper")
+        self.paper.setAccessibleName("Paper size")
+        self.paper.addItem("A4", "a4")
+        self.paper.addItem("US Letter", "letter")
+        self.paper.setCurrentIndex(max(self.paper.findData(settings.get(PAPER)), 0))
+        self.message = QLabel()
+        self.message.setProperty("role", "problem")
+        self.save_button = QPushButton("&Save PDF…")
+        self.print_button = QPushButton("&Print…")
+        close = QPushButton("Close")
+        bar = QHBoxLayout()
+        paper_label = QLabel("Pape&r:")
+        paper_label.setBuddy(self.paper)
+        for widget in (paper_label, self.paper, self.message):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for widget in (self.save_button, self.print_button, close):
+            bar.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        self._refresh = QTimer(self, singleShot=True, interval=REFRESH_MS)
+        self._refresh.timeout.connect(self.refresh)
+        self.paper.currentIndexChanged.connect(self._on_paper_changed)
+        document.case_changed.connect(lambda _c: self._refresh.start())
+        self.save_button.clicked.connect(self.save)
+        self.print_button.clicked.connect(self.print_leaflet)
+        close.clicked.connect(self.close)
+        self.resize(760, 900)
+        self.refresh()
+
+    def _on_paper_changed(self) -> None:
+        self.settings.set(PAPER, str(self.paper.currentData()))
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Build the PDF from the current case and show it; say why if it cannot be built."""
+        problems = self.document.problems()
+        if problems:
+            self._show_problem(f"Complete the findings first: {problems[0]}")
+            return
+        clinic = ClinicDetails(self.settings.get(CLINIC_NAME), self.settings.get(CLINIC_CONTACT))
+        try:
+            self.pdf = build_leaflet_pdf(self.document.case, self.document.pathway, paper=str(self.paper.currentData()), clinic=clinic)
+        except LivercalcError as exc:
+            self._show_problem(exc.message)
+            return
+        self.message.setText("")
+        self.pdf_document.close()
+        self._buffer.close()
+        self._buffer.setData(QByteArray(self.pdf))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.pdf_document.load(self._buffer)
+        self.save_button.setEnabled(True)
+        self.print_button.setEnabled(True)
+
+    def _show_problem(self, text: str) -> None:
+        self.pdf = b""
+        self.message.setText(text)
+        self.save_button.setEnabled(False)
+        self.print_button.setEnabled(False)
+
+    def save(self) -> Path | None:
+        """Ask where, then write the PDF atomically; the suggested name uses the scan date."""
+        folder = Path(self.settings.get(LAST_FOLDER) or Path.home())
+        path = self.dialogs.save_path(self, folder / default_leaflet_name(self.document.case), PDF_FILTER)
+        if path is None or not self.pdf:
+            return None
+        try:
+            write_atomically(path, self.pdf, LeafletError)
+        except LeafletError as exc:
+            self.dialogs.error(self, "Leaflet not saved", exc.message)
+            return None
+        self.settings.set(LAST_FOLDER, str(path.parent))
+        return path
+
+    def print_leaflet(self) -> None:
+        printer = self.dialogs.printer(self)
+        if printer is None:
+            return
+        painter = QPainter(printer)
+        for index in range(self.pdf_document.pageCount()):
+            if index:
+                printer.newPage()
+            target = printer.pageRect(QPrinter.Unit.DevicePixel).size().toSize()
+            painter.drawImage(0, 0, self.pdf_document.render(index, target))
+        painter.end()
