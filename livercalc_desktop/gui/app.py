@@ -25,16 +25,16 @@ SELF_TEST_CASE = "isolated-pending.json"
 
 
 def application() -> QApplication:
-    """Return the running QApplication, creating it once."""
+    """Return the running QApplication (created once), named and styled."""
     existing = QApplication.instance()
-    if isinstance(existing, QApplication):
-        return existing
-    app = QApplication(sys.argv[:1])
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
-    app.setStyleSheet((resources_root() / "styles" / "app.qss").read_text("utf-8"))
+    style = (resources_root() / "styles" / "app.qss").read_text("utf-8")
+    if app.styleSheet() != style:  # re-applying would re-polish every widget
+        app.setStyleSheet(style)
     return app
 
 
@@ -66,7 +66,11 @@ def _self_test(session: Session) -> int:
     QApplication.processEvents()
     painted = not session.window.grab().isNull()
     badge = session.window.panel.badge_text()
-    ok = painted and badge == "Isolated, tests outstanding" and session.window.panel.rows["anatomy-survey"].status.isVisibleTo(session.window)
+    ok = (
+        painted
+        and badge == "Isolated, tests outstanding"
+        and session.window.panel.rows["anatomy-survey"].status.isVisibleTo(session.window)
+    )
     print(f"self-test {'ok' if ok else 'FAILED'}: painted={painted} badge={badge!r}")
     session.document.modified = False
     session.window.close()

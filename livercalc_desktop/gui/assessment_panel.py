@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QSizePolicy, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from livercalc_desktop.domain.errors import Problem
 from livercalc_desktop.engine.assessment import NOT_RECORDED, Assessment
@@ -38,8 +38,9 @@ def _label(text: str = "", role: str = "", wrap: bool = True) -> QLabel:
 def _clear(layout: QVBoxLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
-        if item is not None and item.widget() is not None:
-            item.widget().deleteLater()
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.deleteLater()
 
 
 class _ChecklistRow:
@@ -134,7 +135,9 @@ class AssessmentPanel(QWidget):
     def show_assessment(self, assessment: Assessment) -> None:
         """Show the category, flags, reasons and checklist of a case."""
         self._set_badge(assessment.category_label, assessment.level.value)
-        self.level.setText(f"Level: {assessment.level.value} ({LEVEL_WORDS[assessment.level].lower()})  ·  {assessment.category}")
+        self.level.setText(
+            f"Level: {assessment.level.value} ({LEVEL_WORDS[assessment.level].lower()})  ·  {assessment.category}"
+        )
         flags = [next(f.label for f in self.kb.flags if f.id == flag) for flag in assessment.flags]
         self.flags.setText("Flags: " + (", ".join(flags) if flags else "none"))
         _clear(self.why)
@@ -156,7 +159,11 @@ class AssessmentPanel(QWidget):
             row.priority.style().unpolish(row.priority)
             row.priority.style().polish(row.priority)
             refs = ", ".join(self.kb.references[r].short.split(",")[0] for r in entry.references)
-            scan = f"\nThe scan findings show: {self.status_words[entry.status].lower()}." if entry.status_from_scan else ""
+            scan = (
+                f"\nThe scan findings show: {self.status_words[entry.status].lower()}."
+                if entry.status_from_scan
+                else ""
+            )
             row.basis.setText(f"{entry.basis} [{refs}]{scan}")
             with QSignalBlocker(row.status):
                 recorded = None if entry.status_from_scan or entry.status == NOT_RECORDED else entry.status

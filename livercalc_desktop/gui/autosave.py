@@ -8,6 +8,7 @@ without that, so the app offers to recover it.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -45,13 +46,12 @@ class Autosaver(QObject):
     def save_now(self) -> None:
         if not self.document.modified:
             return
-        try:
+        # A failed autosave loses nothing: the case is still in memory and the next tick retries.
+        with contextlib.suppress(LivercalcError):
             write_case_file(self.path, self.document.case, self.document.pathway)
-        except LivercalcError:
-            pass  # the working case is still in memory; the next tick tries again
 
     def recoverable(self) -> Case | None:
-        """The case left by a session that ended without saving, if it can be read."""
+        """Return the case a session left unsaved, if there is one and it can be read."""
         if not self.path.exists():
             return None
         try:

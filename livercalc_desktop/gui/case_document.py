@@ -17,7 +17,7 @@ NEW_CASE_WEEKS = 20
 
 
 def new_case(today: dt.date | None = None) -> Case:
-    """A blank case with what the form always shows: today's date and 20+0 weeks."""
+    """Return a blank case holding what the form always shows: today's date and 20+0 weeks."""
     return Case(
         values={
             "exam.date": (today or dt.date.today()).isoformat(),

@@ -55,13 +55,17 @@ class Editor:
 
 
 class TextEditor(Editor):
+    """A one-line text box; commits when editing finishes."""
+
     def __init__(self, spec: FieldSpec, on_commit: Commit) -> None:
         self.edit = QLineEdit()
         super().__init__(spec, self.edit)
         if spec.max_length:
             self.edit.setMaxLength(spec.max_length)
         if spec.type is FieldType.LANGUAGE:
-            self.edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"[A-Za-z]{0,3}(-[A-Za-z0-9]{0,8})*")))
+            self.edit.setValidator(
+                QRegularExpressionValidator(QRegularExpression(r"[A-Za-z]{0,3}(-[A-Za-z0-9]{0,8})*"))
+            )
             self.edit.setPlaceholderText("en")
         self.edit.editingFinished.connect(on_commit)
 
@@ -73,6 +77,8 @@ class TextEditor(Editor):
 
 
 class NoteEditor(Editor):
+    """A multi-line note; Tab moves on instead of typing a tab."""
+
     def __init__(self, spec: FieldSpec, on_commit: Commit) -> None:
         self.edit = QPlainTextEdit()
         super().__init__(spec, self.edit)
@@ -90,6 +96,8 @@ class NoteEditor(Editor):
 
 
 class DateEditor(Editor):
+    """A date with a calendar; no date after today where the field forbids it."""
+
     def __init__(self, spec: FieldSpec, on_commit: Commit) -> None:
         self.edit = QDateEdit()
         super().__init__(spec, self.edit)
@@ -110,6 +118,8 @@ class DateEditor(Editor):
 
 
 class IntEditor(Editor):
+    """A whole number within the field's range."""
+
     def __init__(self, spec: FieldSpec, on_commit: Commit) -> None:
         self.spin = QSpinBox()
         super().__init__(spec, self.spin)
@@ -125,7 +135,7 @@ class IntEditor(Editor):
 
 
 def _optional_spin(spec: FieldSpec, on_commit: Commit) -> QDoubleSpinBox:
-    """A number box whose lowest position means "not recorded"."""
+    """Return a number box whose lowest position means "not recorded"."""
     spin = QDoubleSpinBox()
     decimals = spec.decimals if spec.decimals is not None else 1
     step = 10.0**-decimals
@@ -144,6 +154,8 @@ def _spin_value(spin: QDoubleSpinBox) -> float | None:
 
 
 class NumberEditor(Editor):
+    """A decimal number, or not recorded."""
+
     def __init__(self, spec: FieldSpec, on_commit: Commit) -> None:
         self.spin = _optional_spin(spec, on_commit)
         super().__init__(spec, self.spin)
@@ -156,6 +168,8 @@ class NumberEditor(Editor):
 
 
 class SizesEditor(Editor):
+    """Up to three diameters of the largest spot."""
+
     def __init__(self, spec: FieldSpec, on_commit: Commit) -> None:
         box = QWidget()
         super().__init__(spec, box)
@@ -175,9 +189,9 @@ class SizesEditor(Editor):
         return sizes or None
 
     def set_value(self, value: Value | None) -> None:
-        sizes = list(value) if isinstance(value, tuple) else []
+        sizes = [float(v) for v in value if isinstance(v, int | float)] if isinstance(value, tuple) else []
         for index, spin in enumerate(self.spins):
-            spin.setValue(float(sizes[index]) if index < len(sizes) else spin.minimum())
+            spin.setValue(sizes[index] if index < len(sizes) else spin.minimum())
 
 
 class ChoiceEditor(Editor):
@@ -240,7 +254,7 @@ def make_editor(spec: FieldSpec, on_commit: Commit) -> Editor:
     """Return the editor for a field, by its type."""
     if spec.type is FieldType.TEXT and (spec.max_length or 0) > 500:
         return NoteEditor(spec, on_commit)
-    editors: dict[FieldType, type[Editor]] = {
+    editors: dict[FieldType, Callable[[FieldSpec, Commit], Editor]] = {
         FieldType.TEXT: TextEditor,
         FieldType.LANGUAGE: TextEditor,
         FieldType.DATE: DateEditor,
@@ -251,4 +265,4 @@ def make_editor(spec: FieldSpec, on_commit: Commit) -> Editor:
         FieldType.CHOICES: ChoicesEditor,
         FieldType.SIZES: SizesEditor,
     }
-    return editors[spec.type](spec, on_commit)  # type: ignore[call-arg]
+    return editors[spec.type](spec, on_commit)

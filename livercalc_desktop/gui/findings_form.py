@@ -7,6 +7,8 @@ concern, in the same words as the command line.
 
 from __future__ import annotations
 
+import functools
+import itertools
 from collections.abc import Iterable
 
 from PySide6.QtCore import QSignalBlocker, Signal
@@ -67,9 +69,13 @@ class FindingsForm(QWidget):
             spec = pending.pop(0)
             row_specs = [spec]
             # Weeks and days of the gestational age share one row.
-            while pending and spec.type is FieldType.INT and pending[0].path.rsplit(".", 1)[0] == spec.path.rsplit(".", 1)[0]:
+            while (
+                pending
+                and spec.type is FieldType.INT
+                and pending[0].path.rsplit(".", 1)[0] == spec.path.rsplit(".", 1)[0]
+            ):
                 row_specs.append(pending.pop(0))
-            editors = [make_editor(s, lambda p=s.path: self._commit(p)) for s in row_specs]
+            editors = [make_editor(s, functools.partial(self._commit, s.path)) for s in row_specs]
             holder = QWidget()
             column = QVBoxLayout(holder)
             column.setContentsMargins(0, 0, 0, 0)
@@ -94,7 +100,7 @@ class FindingsForm(QWidget):
 
     def _chain_tab_order(self) -> None:
         widgets = [w for editor in self.editors.values() for w in editor.focus_widgets()]
-        for first, second in zip(widgets, widgets[1:], strict=False):
+        for first, second in itertools.pairwise(widgets):
             QWidget.setTabOrder(first, second)
 
     def _commit(self, path: str) -> None:

@@ -55,11 +55,11 @@ class LeafletPreview(QDialog):
         bar = QHBoxLayout()
         paper_label = QLabel("Pape&r:")
         paper_label.setBuddy(self.paper)
-        for widget in (paper_label, self.paper, self.message):
-            bar.addWidget(widget)
+        for part in (paper_label, self.paper, self.message):
+            bar.addWidget(part)
         bar.addStretch(1)
-        for widget in (self.save_button, self.print_button, close):
-            bar.addWidget(widget)
+        for button in (self.save_button, self.print_button, close):
+            bar.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
@@ -85,7 +85,9 @@ class LeafletPreview(QDialog):
             return
         clinic = ClinicDetails(self.settings.get(CLINIC_NAME), self.settings.get(CLINIC_CONTACT))
         try:
-            self.pdf = build_leaflet_pdf(self.document.case, self.document.pathway, paper=str(self.paper.currentData()), clinic=clinic)
+            self.pdf = build_leaflet_pdf(
+                self.document.case, self.document.pathway, paper=str(self.paper.currentData()), clinic=clinic
+            )
         except LivercalcError as exc:
             self._show_problem(exc.message)
             return

@@ -6,6 +6,8 @@ every question to the user goes through the injected ``Dialogs`` service.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
@@ -67,7 +69,9 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._build_menus()
         meta = self.pathway.kb.meta
-        draft = "" if meta.review_status == "approved" else f" — content {meta.review_status}, awaiting clinical sign-off"
+        draft = (
+            "" if meta.review_status == "approved" else f" — content {meta.review_status}, awaiting clinical sign-off"
+        )
         self.statusBar().addPermanentWidget(QLabel(f"Knowledge base {meta.content_version} ({meta.reviewed}){draft}"))
         self.form.value_edited.connect(document.set_value)
         self.panel.status_edited.connect(document.set_status)
@@ -83,11 +87,17 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     # --- menus ------------------------------------------------------------------------
-    def _action(self, menu: QMenu, text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False: slot())  # slots here take no arguments
         menu.addAction(action)
         return action
 
@@ -113,7 +123,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         recent = self.settings.recent_files()
         for path in recent:
-            self._action(self.recent_menu, path, lambda _checked=False, p=path: self.open_path(Path(p)))
+            self._action(self.recent_menu, path, functools.partial(self.open_path, Path(path)))
         if recent:
             self.recent_menu.addSeparator()
             self._action(self.recent_menu, "Clear list", self.settings.clear_recent_files)
@@ -220,17 +230,17 @@ class MainWindow(QMainWindow):
         self.dialogs.information(self, f"About {APP_NAME}", text)
 
     # --- window events ----------------------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(url.toLocalFile().endswith(".json") for url in event.mimeData().urls()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+    def dropEvent(self, event: QDropEvent) -> None:
         files = [url.toLocalFile() for url in event.mimeData().urls() if url.toLocalFile().endswith(".json")]
         if files:
             event.acceptProposedAction()
             self.open_path(Path(files[0]))
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self._may_discard():
             event.ignore()
             return

@@ -42,13 +42,13 @@ class AppSettings:
         self._store.setValue("meta/settings_version", 1)
 
     def get(self, spec: SettingSpec[T]) -> T:
+        """Return the stored value, or the default when missing or of the wrong type."""
         value = self._store.value(spec.key, spec.default)
         if spec.type is bool and isinstance(value, str):  # INI files hand booleans back as text
-            return value.lower() == "true"  # type: ignore[return-value]
-        try:
-            return spec.type(value)  # type: ignore[call-arg]
-        except (TypeError, ValueError):
-            return spec.default
+            value = value.lower() == "true"
+        elif spec.type is int and isinstance(value, str) and value.lstrip("-").isdigit():
+            value = int(value)
+        return value if isinstance(value, spec.type) else spec.default
 
     def set(self, spec: SettingSpec[T], value: T) -> None:
         self._store.setValue(spec.key, value)
@@ -57,7 +57,7 @@ class AppSettings:
         value = self._store.value(_RECENT, [])
         if isinstance(value, str):
             return [value] if value else []
-        return [str(v) for v in value or []]
+        return [str(v) for v in value] if isinstance(value, list) else []
 
     def add_recent_file(self, path: str) -> None:
         recent = [path] + [p for p in self.recent_files() if p != path]

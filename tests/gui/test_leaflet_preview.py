@@ -1,0 +1,57 @@
+"""Export leaflet: live preview of the real PDF, saved atomically."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtPdf import QPdfDocument
+
+from tests.leaflet_helpers import pdf_text
+
+pytestmark = pytest.mark.gui
+
+
+def test_ctrl_e_shows_the_real_pdf_and_saves_it(qtbot, window, dialogs, tmp_path, examples):
+    window.open_path(examples / "isolated-pending.json")
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    preview = window.preview
+    assert preview is not None and preview.isVisible()
+    qtbot.waitUntil(lambda: preview.pdf_document.status() == QPdfDocument.Status.Ready)
+    assert preview.pdf_document.pageCount() >= 2
+    dialogs.save_answer = tmp_path / "out.pdf"
+    saved = preview.save()
+    assert saved == tmp_path / "out.pdf"
+    assert dialogs.said("save")[0].name == "liver-leaflet-2026-03-10.pdf"
+    assert "For Anna" in pdf_text(saved.read_bytes())
+
+
+def test_preview_follows_edits_and_paper_size(qtbot, window, examples):
+    window.open_path(examples / "isolated-pending.json")
+    preview = window.show_leaflet()
+    first = preview.pdf
+    window.document.set_value("patient.preferred_name", "Zofia")
+    qtbot.waitUntil(lambda: preview.pdf != first, timeout=3000)
+    assert "For Zofia" in pdf_text(preview.pdf)
+    preview.paper.setCurrentIndex(preview.paper.findData("letter"))
+    qtbot.waitUntil(lambda: preview.pdf_document.pagePointSize(0).width() == pytest.approx(612, abs=1))
+
+
+def test_incomplete_case_explains_instead_of_exporting(window):
+    preview = window.show_leaflet()
+    assert not preview.save_button.isEnabled()
+    assert "is required" in preview.message.text()
+
+
+def test_unwritable_target_gives_a_message_and_no_file(window, dialogs, tmp_path, examples):
+    window.open_path(examples / "isolated-pending.json")
+    preview = window.show_leaflet()
+    dialogs.save_answer = tmp_path / "missing-folder" / "x.pdf"
+    assert preview.save() is None
+    assert "cannot write" in dialogs.said("error")[0]
+    assert not (tmp_path / "missing-folder").exists()
+
+
+def test_print_goes_through_the_dialog_service(window, dialogs, examples):
+    window.open_path(examples / "isolated-pending.json")
+    window.show_leaflet().print_leaflet()
+    assert dialogs.said("printer") == [None]

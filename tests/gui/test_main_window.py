@@ -1,0 +1,228 @@
+"""The counselling window driven like a sonographer drives it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QWidget
+
+from livercalc_desktop.gui.dialogs import Choice
+
+pytestmark = pytest.mark.gui
+
+
+def combo(window, path: str) -> QComboBox:
+    widget: QComboBox = window.form.editors[path].widget
+    assert isinstance(widget, QComboBox)
+    return widget
+
+
+def choose(qtbot, box: QComboBox, text: str) -> None:
+    """Pick an item with the keyboard, as a user would."""
+    box.setFocus()
+    target = box.findText(text, Qt.MatchFlag.MatchStartsWith)
+    assert target >= 0, text
+    while box.currentIndex() != target:
+        qtbot.keyClick(box, Qt.Key.Key_Down if box.currentIndex() < target else Qt.Key.Key_Up)
+
+
+def status_box(window, item: str) -> QComboBox:
+    box: QComboBox = window.panel.rows[item].status
+    return box
+
+
+def test_a_new_case_asks_for_the_required_findings(window):
+    assert window.panel.badge_text() == "Incomplete: no category yet"
+    label = window.form.problem_labels["lesion.count"]
+    assert label.isVisible() and "is required" in label.text()
+
+
+def test_filling_the_form_updates_the_panel_live(qtbot, window):
+    choose(qtbot, combo(window, "exam.detailed_survey"), "Done")
+    choose(qtbot, combo(window, "lesion.count"), "One")
+    assert window.panel.badge_text() == "Isolated, tests outstanding"
+    assert not window.form.problem_labels["lesion.count"].isVisible()
+    heart = window.form.findChild(QCheckBox, "findings.structural:heart")
+    qtbot.mouseClick(heart, Qt.MouseButton.LeftButton, pos=QPoint(5, heart.height() // 2))
+    assert heart.isChecked()
+    assert window.panel.badge_text() == "Not isolated"
+    assert window.panel.badge.property("level") == "high"
+    assert "Structural anomaly" in window.panel.flags.text()
+
+
+def test_checklist_status_feeds_back_into_case_and_category(qtbot, window, examples):
+    window.open_path(examples / "isolated-pending.json")
+    assert window.panel.badge_text() == "Isolated, tests outstanding"
+    choose(qtbot, status_box(window, "maternal-infection-serology"), "Normal")
+    choose(qtbot, status_box(window, "amniocentesis-cma"), "Normal")
+    assert window.document.case.status_of("amniocentesis-cma") == "normal"
+    assert window.panel.badge_text() == "Isolated, tests reassuring"
+    choose(qtbot, status_box(window, "amniocentesis-cma"), "Abnormal")
+    assert window.panel.badge_text() == "Abnormal result"
+    assert window.isWindowModified()
+
+
+def test_save_reopen_and_compare(qtbot, window, dialogs, tmp_path, pathway, examples):
+    window.open_path(examples / "non-isolated.json")
+    choose(qtbot, status_box(window, "fetal-echo"), "Declined")
+    dialogs.save_answer = tmp_path / "saved.json"
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert (tmp_path / "saved.json").exists()
+    assert not window.isWindowModified()
+    assert dialogs.said("save")[0].name == "liver-case-2026-05-14.json"
+    before = window.document.case
+    window.new_case()
+    window.open_path(tmp_path / "saved.json")
+    assert window.document.case == before
+    assert window.document.case.status_of("fetal-echo") == "declined"
+    assert window.form.editors["findings.fgr"].value() is True
+
+
+def test_bad_file_gives_a_clear_message_and_keeps_the_current_case(window, dialogs, tmp_path, examples):
+    window.open_path(examples / "liver-mass.json")
+    before = window.document.case
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"format": "livercalc-case", "version": 1, "exam": {"gestational_age": {"weeks": 50}}}))
+    window.open_path(bad)
+    assert "exam.gestational_age.weeks: must be 10–42, got 50" in dialogs.said("error")[0]
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps({"format": "livercalc-case", "version": 2}))
+    window.open_path(newer)
+    assert "newer LiverCalc" in dialogs.said("error")[1]
+    assert window.document.case == before
+    assert window.panel.badge_text() == "Calcification with a liver mass"
+
+
+def test_title_shows_file_name_and_unsaved_marker_never_the_name(qtbot, window, examples):
+    window.open_path(examples / "isolated-pending.json")
+    assert window.windowTitle() == "isolated-pending.json[*] — LiverCalc Desktop"
+    assert "Anna" not in window.windowTitle()
+    choose(qtbot, combo(window, "lesion.lobe"), "Left lobe")
+    assert window.isWindowModified()
+
+
+def test_unsaved_changes_prompt_can_cancel_or_discard(qtbot, window, dialogs, examples):
+    window.open_path(examples / "isolated-pending.json")
+    choose(qtbot, combo(window, "lesion.lobe"), "Left lobe")
+    edited = window.document.case
+    dialogs.unsaved_answer = Choice.CANCEL
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.case == edited
+    dialogs.unsaved_answer = Choice.DISCARD
+    window.new_case()
+    assert window.document.case.get("lesion.lobe") is None
+    assert len(dialogs.said("unsaved")) == 2
+
+
+def test_close_with_unsaved_changes_can_be_cancelled(qtbot, window, dialogs):
+    choose(qtbot, combo(window, "lesion.count"), "One")
+    dialogs.unsaved_answer = Choice.CANCEL
+    assert not window.close()
+    dialogs.unsaved_answer = Choice.DISCARD
+    assert window.close()
+
+
+def test_drag_and_drop_opens_a_case(window, tmp_path, examples):
+    case = tmp_path / "dropped.json"
+    shutil.copy(examples / "peritoneal-complex.json", case)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(case))])
+    event = QDropEvent(
+        window.rect().center().toPointF(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    assert window.document.path == case
+    assert window.panel.badge_text() == "Peritoneal calcification with bowel signs"
+
+
+def test_recent_files_hold_paths_only_and_settings_hold_no_patient_data(window, settings, tmp_path, examples):
+    window.open_path(examples / "isolated-pending.json")
+    window.close()
+    assert settings.recent_files() == [str(examples / "isolated-pending.json")]
+    stored = (tmp_path / "settings.ini").read_text("utf-8")
+    assert "Anna" not in stored and "Kowalska" not in stored and "DEMO-0001" not in stored
+
+
+def test_every_input_has_an_accessible_name(window):
+    inputs = [
+        w
+        for w in window.findChildren(QWidget)
+        if w.focusPolicy() != Qt.FocusPolicy.NoFocus
+        and w.isVisibleTo(window)
+        and w.metaObject().className()
+        in {"QLineEdit", "QComboBox", "QCheckBox", "QSpinBox", "QDoubleSpinBox", "QDateEdit", "QPlainTextEdit"}
+    ]
+    assert len(inputs) > 40
+    unnamed = [w.objectName() for w in inputs if not w.accessibleName() and not getattr(w, "text", lambda: "")()]
+    assert unnamed == []
+
+
+def test_tab_order_follows_the_form(qtbot, window):
+    first = window.form.editors["patient.name"].widget
+    first.setFocus()
+    seen: list[str] = []
+    for _ in range(16):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        name = focused.objectName()
+        if not seen or seen[-1] != name:  # a date edit steps through its day/month/year first
+            seen.append(name)
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    expected = [
+        "patient.name",
+        "patient.preferred_name",
+        "patient.hospital_number",
+        "patient.language",
+        "exam.date",
+        "exam.gestational_age.weeks",
+        "exam.gestational_age.days",
+        "exam.clinic",
+        "exam.clinician",
+        "exam.detailed_survey",
+        "exam.pregnancy",
+        "lesion.count",
+    ]
+    assert seen[: len(expected)] == expected
+
+
+def test_labels_have_mnemonics_for_keyboard_users(window):
+    from PySide6.QtWidgets import QLabel
+
+    labels = [lbl for lbl in window.form.findChildren(QLabel) if lbl.buddy() is not None]
+    with_mnemonic = [lbl for lbl in labels if "&" in lbl.text()]
+    assert len(with_mnemonic) >= 20
+    letters = [lbl.text()[lbl.text().index("&") + 1].lower() for lbl in with_mnemonic]
+    assert len(letters) == len(set(letters))
+
+
+def test_fits_a_1280_by_720_window(window):
+    window.resize(1280, 720)
+    QApplication.processEvents()
+    assert window.panel.minimumSizeHint().width() <= 640
+    assert window.form.minimumSizeHint().width() <= 640
+
+
+def test_help_and_about_go_through_the_dialog_service(qtbot, window, dialogs):
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    window.show_about()
+    texts = dialogs.said("information")
+    assert "Ctrl+E" in texts[0]
+    assert "Knowledge base 1.0.0" in texts[1] and "Intended use" in texts[1] and "Disclaimer" in texts[1]
+
+
+def test_open_recent_reopens_a_file(window, examples):
+    window.open_path(examples / "liver-mass.json")
+    window.new_case()
+    window._fill_recent()
+    action = next(a for a in window.recent_menu.actions() if a.text().endswith("liver-mass.json"))
+    action.trigger()
+    assert window.document.path == examples / "liver-mass.json"
+    assert window.panel.badge_text() == "Calcification with a liver mass"
