@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from livercalc_desktop.domain.errors import Problem
-from livercalc_desktop.engine.assessment import NOT_RECORDED, Assessment
+from livercalc_desktop.engine.assessment import NOT_RECORDED, Assessment, ChecklistEntry
+from livercalc_desktop.gui.signals import signals_blocked
+from livercalc_desktop.gui.widget_updates import set_shown, set_style_property, set_text
 from livercalc_desktop.knowledge.model import KnowledgeBase, Level
 from livercalc_desktop.knowledge.pathway import Pathway
 
@@ -23,6 +25,8 @@ LEVEL_WORDS = {
     Level.UNKNOWN: "Cannot classify yet",
 }
 PRIORITY_WORDS = {"do": "Do", "offer": "Offer", "consider": "Consider"}
+PRIORITY_WIDTH = 76
+STATUS_WIDTH = 130
 
 
 def _label(text: str = "", role: str = "", wrap: bool = True) -> QLabel:
@@ -35,20 +39,14 @@ def _label(text: str = "", role: str = "", wrap: bool = True) -> QLabel:
     return label
 
 
-def _clear(layout: QVBoxLayout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        widget = item.widget() if item is not None else None
-        if widget is not None:
-            widget.deleteLater()
-
-
 class _ChecklistRow:
-    """The widgets of one checklist item; kept for the panel's lifetime."""
+    """The widgets of one checklist item, in one container shown or hidden as a whole."""
 
-    def __init__(self, grid: QGridLayout, row: int, item_id: str, label: str, statuses: Mapping[str, str]) -> None:
+    def __init__(self, parent: QVBoxLayout, item_id: str, label: str, statuses: Mapping[str, str]) -> None:
+        self.container = QWidget()
         self.priority = _label(role="priority", wrap=False)
-        self.priority.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
+        self.priority.setFixedWidth(PRIORITY_WIDTH)
+        self.priority.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.priority.setObjectName(f"priority:{item_id}")
         self.title = _label(label, role="item")
         self.basis = _label(role="basis")
@@ -58,20 +56,20 @@ class _ChecklistRow:
         self.status.addItem("Not recorded", None)
         for value, words in statuses.items():
             self.status.addItem(words, value)
-        text = QWidget()
-        column = QVBoxLayout(text)
-        column.setContentsMargins(0, 0, 0, 0)
+        self.status.setFixedWidth(STATUS_WIDTH)
+        line = QHBoxLayout(self.container)
+        line.setContentsMargins(0, 2, 0, 2)
+        column = QVBoxLayout()
         column.setSpacing(0)
         column.addWidget(self.title)
         column.addWidget(self.basis)
-        grid.addWidget(self.priority, row, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(text, row, 1)
-        grid.addWidget(self.status, row, 2, Qt.AlignmentFlag.AlignTop)
-        self.widgets: tuple[QWidget, ...] = (self.priority, text, self.status)
+        line.addWidget(self.priority, 0, Qt.AlignmentFlag.AlignTop)
+        line.addLayout(column, 1)
+        line.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
+        parent.addWidget(self.container)
 
     def set_visible(self, visible: bool) -> None:
-        for widget in self.widgets:
-            widget.setVisible(visible)
+        set_shown(self.container, visible)
 
 
 class AssessmentPanel(QWidget):
@@ -94,15 +92,16 @@ class AssessmentPanel(QWidget):
             layout.addWidget(widget)
         why_box = QGroupBox("Why")
         self.why = QVBoxLayout(why_box)
+        self.why_labels: list[QLabel] = []
+        self.flag_labels = {f.id: f.label for f in self.kb.flags}
         layout.addWidget(why_box)
         checklist_box = QGroupBox("Workup checklist")
-        self.grid = QGridLayout(checklist_box)
-        self.grid.setColumnStretch(1, 1)
+        rows_layout = QVBoxLayout(checklist_box)
         statuses = {c.value: c.label for c in pathway.schema.workup_statuses}
         self.status_words = statuses
         self.rows: dict[str, _ChecklistRow] = {}
-        for index, item in enumerate(self.kb.checklist):
-            row = _ChecklistRow(self.grid, index, item.id, item.label, statuses)
+        for item in self.kb.checklist:
+            row = _ChecklistRow(rows_layout, item.id, item.label, statuses)
             row.status.currentIndexChanged.connect(lambda _i, item_id=item.id: self._on_status_changed(item_id))
             self.rows[item.id] = row
         layout.addWidget(checklist_box)
@@ -116,58 +115,69 @@ class AssessmentPanel(QWidget):
         self.status_edited.emit(item_id, self.rows[item_id].status.currentData())
 
     def _set_badge(self, text: str, level: str) -> None:
-        self.badge.setText(text)
-        self.badge.setProperty("level", level)
-        self.badge.style().unpolish(self.badge)
-        self.badge.style().polish(self.badge)
+        set_text(self.badge, text)
+        set_style_property(self.badge, "level", level)
+
+    def _show_why(self, lines: list[tuple[str, str, str]]) -> None:
+        """Show (text, role, tooltip) lines, reusing the labels already there."""
+        while len(self.why_labels) < len(lines):
+            label = _label()
+            self.why.addWidget(label)
+            self.why_labels.append(label)
+        for label, (text, role, tooltip) in zip(self.why_labels, lines, strict=False):
+            set_text(label, text)
+            set_style_property(label, "role", role)
+            if label.toolTip() != tooltip:
+                label.setToolTip(tooltip)
+            set_shown(label, True)
+        for label in self.why_labels[len(lines) :]:
+            set_shown(label, False)
 
     def show_incomplete(self, problems: tuple[Problem, ...]) -> None:
         """Say why no category can be given yet, instead of guessing one."""
         self._set_badge("Incomplete: no category yet", "unknown")
-        self.level.setText("Complete the required findings to see the category.")
-        self.flags.setText("")
-        _clear(self.why)
-        for problem in problems:
-            self.why.addWidget(_label(str(problem), role="problem"))
+        set_text(self.level, "Complete the required findings to see the category.")
+        set_text(self.flags, "")
+        self._show_why([(str(problem), "problem", "") for problem in problems])
         for row in self.rows.values():
             row.set_visible(False)
+
+    def _reasons(self, assessment: Assessment) -> list[tuple[str, str, str]]:
+        lines = []
+        for reason in assessment.rationale:
+            lines.append((f"{reason.label}: {reason.text}", "reason", ""))
+            for ref_id in reason.references:
+                ref = self.kb.references[ref_id]
+                cite = f"{ref.short.split(',')[0]} — {ref.title} ({ref.journal}, {ref.year})"
+                lines.append((cite, "reference", ref.full))
+        return lines
 
     def show_assessment(self, assessment: Assessment) -> None:
         """Show the category, flags, reasons and checklist of a case."""
         self._set_badge(assessment.category_label, assessment.level.value)
-        self.level.setText(
-            f"Level: {assessment.level.value} ({LEVEL_WORDS[assessment.level].lower()})  ·  {assessment.category}"
-        )
-        flags = [next(f.label for f in self.kb.flags if f.id == flag) for flag in assessment.flags]
-        self.flags.setText("Flags: " + (", ".join(flags) if flags else "none"))
-        _clear(self.why)
-        for reason in assessment.rationale:
-            self.why.addWidget(_label(f"{reason.label}: {reason.text}", role="reason"))
-            for ref_id in reason.references:
-                ref = self.kb.references[ref_id]
-                cite = _label(f"{ref.short.split(',')[0]} — {ref.title} ({ref.journal}, {ref.year})", role="reference")
-                cite.setToolTip(ref.full)
-                self.why.addWidget(cite)
+        words = LEVEL_WORDS[assessment.level].lower()
+        set_text(self.level, f"Level: {assessment.level.value} ({words})  ·  {assessment.category}")
+        flags = [self.flag_labels[flag] for flag in assessment.flags]
+        set_text(self.flags, "Flags: " + (", ".join(flags) if flags else "none"))
+        self._show_why(self._reasons(assessment))
         shown = {entry.id: entry for entry in assessment.checklist}
         for item_id, row in self.rows.items():
             entry = shown.get(item_id)
             row.set_visible(entry is not None)
-            if entry is None:
-                continue
-            row.priority.setText(PRIORITY_WORDS[entry.priority.value] if entry.indicated else "Recorded")
-            row.priority.setProperty("priority", entry.priority.value if entry.indicated else "recorded")
-            row.priority.style().unpolish(row.priority)
-            row.priority.style().polish(row.priority)
-            refs = ", ".join(self.kb.references[r].short.split(",")[0] for r in entry.references)
-            scan = (
-                f"\nThe scan findings show: {self.status_words[entry.status].lower()}."
-                if entry.status_from_scan
-                else ""
-            )
-            row.basis.setText(f"{entry.basis} [{refs}]{scan}")
-            with QSignalBlocker(row.status):
-                recorded = None if entry.status_from_scan or entry.status == NOT_RECORDED else entry.status
-                row.status.setCurrentIndex(max(row.status.findData(recorded), 0) if recorded else 0)
+            if entry is not None:
+                self._show_entry(row, entry)
+
+    def _show_entry(self, row: _ChecklistRow, entry: ChecklistEntry) -> None:
+        set_text(row.priority, PRIORITY_WORDS[entry.priority.value] if entry.indicated else "Recorded")
+        set_style_property(row.priority, "priority", entry.priority.value if entry.indicated else "recorded")
+        refs = ", ".join(self.kb.references[r].short.split(",")[0] for r in entry.references)
+        scan = f"\nThe scan findings show: {self.status_words[entry.status].lower()}." if entry.status_from_scan else ""
+        set_text(row.basis, f"{entry.basis} [{refs}]{scan}")
+        recorded = None if entry.status_from_scan or entry.status == NOT_RECORDED else entry.status
+        index = max(row.status.findData(recorded), 0) if recorded else 0
+        if row.status.currentIndex() != index:
+            with signals_blocked(row.status):
+                row.status.setCurrentIndex(index)
 
     def badge_text(self) -> str:
         return self.badge.text()

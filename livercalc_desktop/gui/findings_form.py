@@ -11,13 +11,15 @@ import functools
 import itertools
 from collections.abc import Iterable
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from livercalc_desktop.domain.case import Case, Value
 from livercalc_desktop.domain.errors import Problem
 from livercalc_desktop.domain.schema import CaseSchema, FieldSpec, FieldType
 from livercalc_desktop.gui.field_editors import Editor, make_editor
+from livercalc_desktop.gui.signals import signals_blocked
+from livercalc_desktop.gui.widget_updates import set_shown, set_style_property, set_text
 
 # Letters the menu bar uses (File, Edit, Help) are left to it.
 _RESERVED_MNEMONICS = set("feh")
@@ -62,6 +64,9 @@ class FindingsForm(QWidget):
             layout.addWidget(box)
         layout.addStretch(1)
         self._chain_tab_order()
+        self._paths_by_label: dict[QLabel, list[str]] = {}
+        for path, label in self.problem_labels.items():
+            self._paths_by_label.setdefault(label, []).append(path)
 
     def _add_rows(self, form: QFormLayout, fields: Iterable[FieldSpec], mnemonics: _Mnemonics) -> None:
         pending: list[FieldSpec] = list(fields)
@@ -109,9 +114,8 @@ class FindingsForm(QWidget):
     def set_case(self, case: Case) -> None:
         """Show a case without emitting an edit for every field."""
         for path, editor in self.editors.items():
-            blockers = [QSignalBlocker(w) for w in (editor.widget, *editor.focus_widgets())]
-            editor.set_value(case.get(path))
-            del blockers
+            with signals_blocked(editor.widget, *editor.focus_widgets()):
+                editor.set_value(case.get(path))
 
     def values(self) -> dict[str, Value]:
         """Every recorded value as the widgets show it."""
@@ -123,8 +127,9 @@ class FindingsForm(QWidget):
         for problem in problems:
             path = problem.path.split("[")[0]
             messages.setdefault(path, []).append(problem.message)
-        for path, label in self.problem_labels.items():
-            shown = [m for p in self.editors if self.problem_labels[p] is label for m in messages.get(p, [])]
-            label.setText("\n".join(dict.fromkeys(shown)))
-            label.setVisible(bool(shown))
-            self.editors[path].widget.setProperty("invalid", bool(messages.get(path)))
+        for label, paths in self._paths_by_label.items():
+            shown = [m for p in paths for m in messages.get(p, [])]
+            set_text(label, "\n".join(dict.fromkeys(shown)))
+            set_shown(label, bool(shown))
+            for path in paths:
+                set_style_property(self.editors[path].widget, "invalid", bool(messages.get(path)))

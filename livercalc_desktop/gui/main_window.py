@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -21,9 +22,11 @@ from livercalc_desktop.gui.assessment_panel import AssessmentPanel
 from livercalc_desktop.gui.case_document import CaseDocument
 from livercalc_desktop.gui.dialogs import CASE_FILTER, Choice, Dialogs
 from livercalc_desktop.gui.findings_form import FindingsForm
-from livercalc_desktop.gui.leaflet_preview import LeafletPreview
 from livercalc_desktop.gui.preferences import PreferencesDialog
 from livercalc_desktop.gui.settings import GEOMETRY, LAST_FOLDER, SPLITTER, AppSettings
+
+if TYPE_CHECKING:
+    from livercalc_desktop.gui.leaflet_preview import LeafletPreview
 
 APP_NAME = "LiverCalc Desktop"
 INTENDED_USE = (
@@ -205,6 +208,9 @@ class MainWindow(QMainWindow):
 
     # --- leaflet, preferences, help ---------------------------------------------------
     def show_leaflet(self) -> LeafletPreview:
+        # Imported on first use: reportlab and QtPdf would otherwise double the start-up time.
+        from livercalc_desktop.gui.leaflet_preview import LeafletPreview
+
         if self.preview is None:
             self.preview = LeafletPreview(self.document, self.settings, self.dialogs, self)
         else:
