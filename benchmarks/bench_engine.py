@@ -26,7 +26,8 @@ def main() -> None:
     baseline = process_seconds([PY, "-c", "pass"])
     cli = process_seconds([PY, "-m", "livercalc_desktop", "assess", str(EXAMPLES / "non-isolated.json"), "--json"])
     print(
-        f"process: python -c pass {baseline * 1000:.0f} ms; assess --json {cli * 1000:.0f} ms; ratio {cli / baseline:.1f}x"
+        f"process: python -c pass {baseline * 1000:.0f} ms; assess --json {cli * 1000:.0f} ms; "
+        f"ratio {cli / baseline:.1f}x"
     )
 
 

@@ -29,8 +29,8 @@ def edit_to_repaint_ms() -> float:
     window = MainWindow(
         CaseDocument(load_pathway(bundled_pathway_folder())),
         AppSettings(QSettings("/tmp/bench.ini", QSettings.Format.IniFormat)),
-        None,
-    )  # type: ignore[arg-type]
+        QtDialogs(),
+    )
     window.open_path(EXAMPLES / "isolated-pending.json")
     window.show()
     QApplication.processEvents()
