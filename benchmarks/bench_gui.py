@@ -21,6 +21,7 @@ def edit_to_repaint_ms() -> float:
 
     from livercalc_desktop.gui.app import application
     from livercalc_desktop.gui.case_document import CaseDocument
+    from livercalc_desktop.gui.dialogs import QtDialogs
     from livercalc_desktop.gui.main_window import MainWindow
     from livercalc_desktop.gui.settings import AppSettings
     from livercalc_desktop.knowledge.pathway import bundled_pathway_folder, load_pathway
