@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from livercalc_desktop import __version__
@@ -32,6 +33,7 @@ def application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(resources_root() / "icons" / "livercalc.png")))
     style = (resources_root() / "styles" / "app.qss").read_text("utf-8")
     if app.styleSheet() != style:  # re-applying would re-polish every widget
         app.setStyleSheet(style)

@@ -1,0 +1,67 @@
+"""Build the bundle and use it as a clinic PC would: no venv, no project, no network."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BUNDLE = ROOT / "dist" / "livercalc-desktop" / "livercalc-desktop"
+
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
+
+
+def _offline(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run in an empty environment, in a new network namespace when the machine allows it."""
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(cwd), "LANG": "C.UTF-8", "QT_QPA_PLATFORM": "offscreen"}
+    prefix = ["unshare", "-n"] if shutil.which("unshare") and subprocess.run(
+        ["unshare", "-n", "true"], capture_output=True, check=False
+    ).returncode == 0 else []  # fmt: skip
+    return subprocess.run([*prefix, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120, check=False)
+
+
+@pytest.fixture(scope="module")
+def bundle() -> Path:
+    if importlib_missing("PyInstaller"):
+        pytest.fail("PyInstaller is not installed: run `python3 tasks.py test`, which installs the dev extras")
+    subprocess.run([sys.executable, str(ROOT / "packaging" / "build.py")], check=True, cwd=ROOT, timeout=900)
+    return BUNDLE
+
+
+def importlib_missing(name: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(name) is None
+
+
+def test_bundle_runs_offline_without_the_project(bundle, tmp_path):
+    from livercalc_desktop import __version__
+
+    version = _offline([str(bundle), "--version"], tmp_path)
+    assert version.returncode == 0, version.stderr
+    assert version.stdout.startswith(f"livercalc-desktop {__version__} (knowledge base ")
+    case = tmp_path / "case.json"
+    shutil.copy(ROOT / "resources" / "examples" / "abnormal-result.json", case)
+    export = _offline([str(bundle), "export", str(case), "-o", str(tmp_path / "leaflet.pdf")], tmp_path)
+    assert export.returncode == 0, export.stderr
+    assert (tmp_path / "leaflet.pdf").read_bytes().startswith(b"%PDF")
+    bad = _offline([str(bundle), "export", str(case), "-o", str(tmp_path / "no" / "x.pdf")], tmp_path)
+    assert bad.returncode == 2 and "cannot write" in bad.stderr
+    selftest = _offline([str(bundle), "--self-test"], tmp_path)
+    assert selftest.returncode == 0, selftest.stderr
+    assert "self-test ok" in selftest.stdout
+
+
+def test_bundle_is_small_enough_and_carries_its_data(bundle):
+    folder = bundle.parent
+    size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()) / 2**20
+    assert size <= 200, f"bundle is {size:.0f} MiB"
+    resources = folder / "_internal" / "livercalc_desktop" / "_resources"
+    assert (resources / "pathways" / "fetal-liver-calcification" / "knowledge-base.toml").exists()
+    assert (resources / "fonts" / "OFL-1.1.txt").exists()
+    assert not list(folder.rglob("libQt6WebEngine*")) and not list(folder.rglob("libQt6Quick*"))
+    assert list((ROOT / "dist").glob("livercalc-desktop-*-linux-*.tar.gz"))
