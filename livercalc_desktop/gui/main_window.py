@@ -44,9 +44,8 @@ HELP_TEXT = (
 )
 
 
-def _scrolling(widget: QWidget) -> QScrollArea:
+def _scrolling() -> QScrollArea:
     area = QScrollArea()
-    area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     return area
@@ -59,16 +58,21 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.document, self.settings, self.dialogs = document, settings, dialogs
         self.pathway = document.pathway
+        self.preview: LeafletPreview | None = None
+        # The frame is placed in the window before the form and panel are built, so each big
+        # subtree is re-parented (and re-styled) once, not three times.
+        self.splitter = QSplitter()
+        self.setCentralWidget(self.splitter)
+        form_area, panel_area = _scrolling(), _scrolling()
+        self.splitter.addWidget(form_area)
+        self.splitter.addWidget(panel_area)
         self.form = FindingsForm(self.pathway.schema)
         self.panel = AssessmentPanel(self.pathway)
-        self.preview: LeafletPreview | None = None
-        self.splitter = QSplitter()
-        self.splitter.addWidget(_scrolling(self.form))
-        self.splitter.addWidget(_scrolling(self.panel))
+        form_area.setWidget(self.form)
+        panel_area.setWidget(self.panel)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
         self.setAcceptDrops(True)
         self._build_menus()
         meta = self.pathway.kb.meta

@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -23,49 +22,54 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 BODY = "LC-Sans"
 BOLD = "LC-Sans-Bold"
-ITALIC = "LC-Sans-Italic"
-_FILES = {
-    BODY: "NotoSans-Regular.ttf",
-    BOLD: "NotoSans-Bold.ttf",
-    ITALIC: "NotoSans-Italic.ttf",
+_MAIN = {BODY: "NotoSans-Regular.ttf", BOLD: "NotoSans-Bold.ttf"}
+# Loaded only when a text holds a character the main font lacks: parsing the 4 MB CJK font
+# alone costs about 100 ms, and most leaflets never need it.
+_FALLBACKS = {
     "LC-Arabic": "NotoSansArabic-Regular.ttf",
     "LC-Hebrew": "NotoSansHebrew-Regular.ttf",
     "LC-CJK": "DroidSansFallbackFull.ttf",
 }
-_FALLBACKS = ("LC-Arabic", "LC-Hebrew", "LC-CJK")
 _RTL = {"R", "AL"}
 
 
-@dataclass(frozen=True, slots=True)
+def _register(name: str, path: Path) -> frozenset[int]:
+    font = TTFont(name, str(path))
+    pdfmetrics.registerFont(font)
+    return frozenset(font.face.charToGlyph)
+
+
 class FontSet:
     """The registered fonts and which characters each one can draw."""
 
-    coverage: tuple[tuple[str, frozenset[int]], ...]
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.coverage = {name: _register(name, folder / file) for name, file in _MAIN.items()}
+        pdfmetrics.registerFontFamily(BODY, normal=BODY, bold=BOLD, italic=BODY, boldItalic=BOLD)
+        self._fallbacks: dict[str, frozenset[int]] | None = None
+
+    def fallbacks(self) -> dict[str, frozenset[int]]:
+        if self._fallbacks is None:
+            self._fallbacks = {name: _register(name, self.folder / file) for name, file in _FALLBACKS.items()}
+        return self._fallbacks
 
     def font_for(self, char: str, preferred: str) -> str:
-        """Return the first font (preferred first) that has ``char``, else ``preferred``."""
+        """Return the preferred font if it has ``char``, else the first fallback that does."""
         code = ord(char)
-        for name, chars in self.coverage:
-            if (name == preferred or name in _FALLBACKS) and code in chars:
-                return name if name in _FALLBACKS else preferred
-        return preferred
+        if code in self.coverage[preferred]:
+            return preferred
+        return next((name for name, chars in self.fallbacks().items() if code in chars), preferred)
 
     def missing(self, text: str) -> set[str]:
         """Characters of ``text`` no bundled font can draw (spaces and controls ignored)."""
-        known = frozenset().union(*(chars for _, chars in self.coverage))
+        known = frozenset().union(*self.coverage.values(), *self.fallbacks().values())
         return {c for c in text if ord(c) not in known and not c.isspace() and unicodedata.category(c)[0] != "C"}
 
 
 @functools.cache
 def register_fonts(folder: Path) -> FontSet:
     """Register the bundled TrueType fonts with reportlab (once per process)."""
-    coverage = []
-    for name, filename in _FILES.items():
-        font = TTFont(name, str(folder / filename))
-        pdfmetrics.registerFont(font)
-        coverage.append((name, frozenset(font.face.charToGlyph)))
-    pdfmetrics.registerFontFamily(BODY, normal=BODY, bold=BOLD, italic=ITALIC, boldItalic=BOLD)
-    return FontSet(tuple(coverage))
+    return FontSet(folder)
 
 
 def visual_order(text: str) -> str:
