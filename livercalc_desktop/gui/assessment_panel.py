@@ -26,6 +26,7 @@ LEVEL_WORDS = {
 }
 PRIORITY_WORDS = {"do": "Do", "offer": "Offer", "consider": "Consider"}
 PRIORITY_WIDTH = 76
+NOT_INDICATED = "Not indicated by the rules for this case."
 STATUS_WIDTH = 130
 
 
@@ -68,9 +69,6 @@ class _ChecklistRow:
         line.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
         parent.addWidget(self.container)
 
-    def set_visible(self, visible: bool) -> None:
-        set_shown(self.container, visible)
-
 
 class AssessmentPanel(QWidget):
     """Shows an ``Assessment``; emits ``status_edited(item_id, status or None)``."""
@@ -95,8 +93,8 @@ class AssessmentPanel(QWidget):
         self.why_labels: list[QLabel] = []
         self.flag_labels = {f.id: f.label for f in self.kb.flags}
         layout.addWidget(why_box)
-        checklist_box = QGroupBox("Workup checklist")
-        rows_layout = QVBoxLayout(checklist_box)
+        self.checklist_box = QGroupBox("Workup checklist")
+        rows_layout = QVBoxLayout(self.checklist_box)
         statuses = {c.value: c.label for c in pathway.schema.workup_statuses}
         self.status_words = statuses
         self.rows: dict[str, _ChecklistRow] = {}
@@ -104,7 +102,7 @@ class AssessmentPanel(QWidget):
             row = _ChecklistRow(rows_layout, item.id, item.label, statuses)
             row.status.currentIndexChanged.connect(lambda _i, item_id=item.id: self._on_status_changed(item_id))
             self.rows[item.id] = row
-        layout.addWidget(checklist_box)
+        layout.addWidget(self.checklist_box)
         self.footer = _label(role="footer")
         layout.addWidget(self.footer)
         layout.addStretch(1)
@@ -139,8 +137,7 @@ class AssessmentPanel(QWidget):
         set_text(self.level, "Complete the required findings to see the category.")
         set_text(self.flags, "")
         self._show_why([(str(problem), "problem", "") for problem in problems])
-        for row in self.rows.values():
-            row.set_visible(False)
+        set_shown(self.checklist_box, False)
 
     def _reasons(self, assessment: Assessment) -> list[tuple[str, str, str]]:
         lines = []
@@ -160,14 +157,28 @@ class AssessmentPanel(QWidget):
         flags = [self.flag_labels[flag] for flag in assessment.flags]
         set_text(self.flags, "Flags: " + (", ".join(flags) if flags else "none"))
         self._show_why(self._reasons(assessment))
+        # Every item stays listed, so a status can be recorded for any test; items the rules do
+        # not select for this case are dimmed. (Showing and hiding rows also cost a relayout.)
+        set_shown(self.checklist_box, True)
         shown = {entry.id: entry for entry in assessment.checklist}
         for item_id, row in self.rows.items():
             entry = shown.get(item_id)
-            row.set_visible(entry is not None)
             if entry is not None:
                 self._show_entry(row, entry)
+            else:
+                self._show_not_indicated(row)
+
+    def _show_not_indicated(self, row: _ChecklistRow) -> None:
+        set_text(row.priority, "—")
+        set_style_property(row.priority, "priority", "none")
+        set_text(row.basis, NOT_INDICATED)
+        set_style_property(row.title, "role", "item-inactive")
+        if row.status.currentIndex() != 0:
+            with signals_blocked(row.status):
+                row.status.setCurrentIndex(0)
 
     def _show_entry(self, row: _ChecklistRow, entry: ChecklistEntry) -> None:
+        set_style_property(row.title, "role", "item")
         set_text(row.priority, PRIORITY_WORDS[entry.priority.value] if entry.indicated else "Recorded")
         set_style_property(row.priority, "priority", entry.priority.value if entry.indicated else "recorded")
         refs = ", ".join(self.kb.references[r].short.split(",")[0] for r in entry.references)

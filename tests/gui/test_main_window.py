@@ -226,3 +226,13 @@ def test_open_recent_reopens_a_file(window, examples):
     action.trigger()
     assert window.document.path == examples / "liver-mass.json"
     assert window.panel.badge_text() == "Calcification with a liver mass"
+
+
+def test_a_status_can_be_recorded_for_an_item_the_rules_did_not_select(qtbot, window, examples):
+    window.open_path(examples / "isolated-pending.json")
+    mri = window.panel.rows["fetal-mri"]
+    assert mri.priority.text() == "—" and "Not indicated" in mri.basis.text()
+    choose(qtbot, mri.status, "Declined")
+    assert window.document.case.status_of("fetal-mri") == "declined"
+    assert mri.priority.text() == "Recorded"
+    assert "Testing declined" in window.panel.flags.text()
