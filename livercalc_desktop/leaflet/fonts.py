@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-import arabic_reshaper
 from bidi import get_display
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -29,6 +28,10 @@ _FALLBACKS = {
     "LC-Arabic": "NotoSansArabic-Regular.ttf",
     "LC-Hebrew": "NotoSansHebrew-Regular.ttf",
     "LC-CJK": "DroidSansFallbackFull.ttf",
+}
+_LIKELY = {
+    "LC-Arabic": ((0x0600, 0x06FF), (0x0750, 0x077F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)),
+    "LC-Hebrew": ((0x0590, 0x05FF), (0xFB1D, 0xFB4F)),
 }
 _RTL = {"R", "AL"}
 
@@ -46,23 +49,28 @@ class FontSet:
         self.folder = folder
         self.coverage = {name: _register(name, folder / file) for name, file in _MAIN.items()}
         pdfmetrics.registerFontFamily(BODY, normal=BODY, bold=BOLD, italic=BODY, boldItalic=BOLD)
-        self._fallbacks: dict[str, frozenset[int]] | None = None
+        self._fallbacks: dict[str, frozenset[int]] = {}
 
-    def fallbacks(self) -> dict[str, frozenset[int]]:
-        if self._fallbacks is None:
-            self._fallbacks = {name: _register(name, self.folder / file) for name, file in _FALLBACKS.items()}
-        return self._fallbacks
+    def _fallback(self, name: str) -> frozenset[int]:
+        if name not in self._fallbacks:
+            self._fallbacks[name] = _register(name, self.folder / _FALLBACKS[name])
+        return self._fallbacks[name]
 
     def font_for(self, char: str, preferred: str) -> str:
         """Return the preferred font if it has ``char``, else the first fallback that does."""
         code = ord(char)
         if code in self.coverage[preferred]:
             return preferred
-        return next((name for name, chars in self.fallbacks().items() if code in chars), preferred)
+        # Try the likeliest font first, so a Chinese name does not load the Arabic font too.
+        likely = next(
+            (name for name, ranges in _LIKELY.items() if any(lo <= code <= hi for lo, hi in ranges)), "LC-CJK"
+        )
+        order = [likely, *(name for name in _FALLBACKS if name != likely)]
+        return next((name for name in order if code in self._fallback(name)), preferred)
 
     def missing(self, text: str) -> set[str]:
         """Characters of ``text`` no bundled font can draw (spaces and controls ignored)."""
-        known = frozenset().union(*self.coverage.values(), *self.fallbacks().values())
+        known = frozenset().union(*self.coverage.values(), *(self._fallback(name) for name in _FALLBACKS))
         return {c for c in text if ord(c) not in known and not c.isspace() and unicodedata.category(c)[0] != "C"}
 
 
@@ -76,6 +84,8 @@ def visual_order(text: str) -> str:
     """Shape Arabic and reorder right-to-left runs for a renderer that draws left to right."""
     if not any(unicodedata.bidirectional(c) in _RTL for c in text):
         return text
+    import arabic_reshaper  # only right-to-left text needs it (15 ms to import)
+
     return str(get_display(arabic_reshaper.reshape(text), base_dir="L"))
 
 
