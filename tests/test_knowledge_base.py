@@ -133,7 +133,7 @@ TYPOS = [
         "knowledge-base.toml",
         'level = "moderate"',
         'level = "medium"',
-        'category "isolated-pending": level must be one of',
+        'category "isolated-pending": "level" must be one of high, moderate, low, unknown; got "medium"',
     ),
     ("knowledge-base.toml", 'label = "Many spots"', 'lable = "Many spots"', 'flag "many-foci": missing "label"'),
     (
@@ -164,7 +164,7 @@ TYPOS = [
         "knowledge-base.toml",
         'priority = "consider"',
         'priority = "maybe"',
-        'checklist item "fetal-echo" > rules[1]: priority must be one of',
+        'checklist item "fetal-echo" > rules[1]: "priority" must be one of do, offer, consider',
     ),
     (
         "knowledge-base.toml",
@@ -176,7 +176,7 @@ TYPOS = [
         "case-schema.toml",
         'type = "choices"',
         'type = "multi"',
-        'case-schema.toml: field "findings.structural": unknown type',
+        'case-schema.toml: field "findings.structural": "type" must be one of text',
     ),
     ("case-schema.toml", 'group = "lesion"', 'group = "liver"', 'field "lesion.count": unknown group "liver"'),
     (

@@ -53,10 +53,7 @@ def _field_spec(raw: object, source: str, index: int, groups: set[str]) -> Field
     table = StrictTable(raw, source, f"fields[{index}]")
     path = table.take("path", str)
     table.where = f'field "{path}"'
-    try:
-        kind = FieldType(table.take("type", str))
-    except ValueError as exc:
-        raise table.error(f"unknown type; use one of {', '.join(FieldType)}") from exc
+    kind = table.take_enum("type", FieldType)
     spec = FieldSpec(
         path=path,
         group=table.take("group", str),
@@ -185,15 +182,12 @@ class _KnowledgeReader:
         raw_list = self.root.take("categories", list)
         for i, raw in enumerate(raw_list):
             table = StrictTable(raw, KNOWLEDGE_FILE, f"categories[{i}]")
-            table.where = f'category "{table.take("id", str, "?")}"'
-            ident = table.where.split('"')[1]
+            ident = table.take("id", str)
+            table.where = f'category "{ident}"'
             otherwise = table.take("otherwise", bool, False)
             if otherwise != (i == len(raw_list) - 1):
                 raise table.error('exactly the last category must be "otherwise = true"')
-            try:
-                level = Level(table.take("level", str))
-            except ValueError as exc:
-                raise table.error(f"level must be one of {', '.join(Level)}") from exc
+            level = table.take_enum("level", Level)
             categories.append(
                 Category(
                     id=ident,
@@ -234,10 +228,7 @@ class _KnowledgeReader:
             rules = []
             for j, raw_rule in enumerate(table.take("rules", list)):
                 rule = StrictTable(raw_rule, KNOWLEDGE_FILE, f"{table.where} > rules[{j}]")
-                try:
-                    priority = Priority(rule.take("priority", str))
-                except ValueError as exc:
-                    raise rule.error(f"priority must be one of {', '.join(Priority)}") from exc
+                priority = rule.take_enum("priority", Priority)
                 rules.append(
                     ChecklistRule(
                         priority=priority, because=rule.take("because", str), when=self.condition(rule, scope)

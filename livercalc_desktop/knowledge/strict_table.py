@@ -7,12 +7,14 @@ key and an error that names the file and the entry.
 from __future__ import annotations
 
 import tomllib
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
 from livercalc_desktop.domain.errors import KnowledgeBaseError
 
 T = TypeVar("T")
+E = TypeVar("E", bound=StrEnum)
 _MISSING = object()
 
 
@@ -56,6 +58,14 @@ class StrictTable:
         if not all(isinstance(v, str) for v in values):
             raise self.error(f'"{key}" must be a list of strings')
         return tuple(values)
+
+    def take_enum(self, key: str, kind: type[E]) -> E:
+        """Take a string that must be one of an enum's values."""
+        value = self.take(key, str)
+        try:
+            return kind(value)
+        except ValueError as exc:
+            raise self.error(f'"{key}" must be one of {", ".join(str(v) for v in kind)}; got "{value}"') from exc
 
     def take_rest_as_strings(self) -> dict[str, str]:
         """Take every remaining key of an open-ended table of strings."""
