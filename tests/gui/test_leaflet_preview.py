@@ -55,3 +55,19 @@ def test_print_goes_through_the_dialog_service(window, dialogs, examples):
     window.open_path(examples / "isolated-pending.json")
     window.show_leaflet().print_leaflet()
     assert dialogs.said("printer") == [None]
+
+
+def test_clinic_details_from_preferences_print_on_the_leaflet(qtbot, window, settings, examples):
+    from livercalc_desktop.gui.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog(settings, window)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.clinic, "Unit <A> & B")
+    qtbot.keyClicks(dialog.contact, "Phone 0100 000 000")
+    dialog.paper.setCurrentIndex(dialog.paper.findData("letter"))
+    dialog.accept()
+    window.open_path(examples / "isolated-pending.json")
+    preview = window.show_leaflet()
+    assert preview.paper.currentData() == "letter"
+    text = pdf_text(preview.pdf)
+    assert "Unit <A> & B" in text and "Phone 0100 000 000" in text

@@ -81,3 +81,16 @@ def test_self_test_command_exits_0():
     )
     assert result.returncode == 0, result.stderr
     assert "self-test ok" in result.stdout
+
+
+def test_unexpected_errors_reach_the_report_dialog(dialogs, monkeypatch):
+    from livercalc_desktop.gui.crash_report import install_excepthook
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    install_excepthook(dialogs)
+    try:
+        raise KeyError("Canary Zelda")
+    except KeyError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    (report,) = dialogs.said("report")
+    assert "builtins.KeyError" in report and "Canary" not in report
