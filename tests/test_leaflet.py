@@ -250,3 +250,13 @@ def test_cli_export_writes_the_file_and_unwritable_path_leaves_nothing(tmp_path)
     assert "cannot write" in bad.stderr and "Traceback" not in bad.stderr
     assert not missing_dir.parent.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["leaflet.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("weeks", "days", "words"),
+    [(20, 3, "20 weeks and 3 days pregnant"), (24, 1, "24 weeks and 1 day pregnant"), (22, 0, "22 weeks pregnant")],
+)
+def test_gestational_age_reads_naturally(pathway, weeks, days, words):
+    case = case_from(pathway, exam={"gestational_age": {"weeks": weeks, "days": days}})
+    content = build_content(case, assess(case, pathway), pathway, load_leaflet_texts(pathway), ClinicDetails())
+    assert words in content.seen[0]

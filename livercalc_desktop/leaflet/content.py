@@ -85,17 +85,22 @@ class LeafletContent:
     footer: str
 
 
+def _gestation(case: Case, texts: LeafletTexts) -> str:
+    """Write 20 weeks and 3 days, 21 weeks and 1 day, or just 22 weeks."""
+    weeks, days = case.get("exam.gestational_age.weeks"), case.get("exam.gestational_age.days")
+    assert isinstance(weeks, int) and isinstance(days, int)
+    seen = texts.seen
+    week_text = seen["week" if weeks == 1 else "weeks"].format(n=weeks)
+    if days == 0:
+        return week_text
+    return seen["gestation"].format(weeks=week_text, days=seen["day" if days == 1 else "days"].format(n=days))
+
+
 def _seen(case: Case, pathway: Pathway, texts: LeafletTexts) -> tuple[str, ...]:
     seen = texts.seen
     exam_date = str(case.get("exam.date"))
     day = parse_date(exam_date)
-    lines = [
-        seen["scan"].format(
-            date=long_date(day) if day else exam_date,
-            weeks=case.get("exam.gestational_age.weeks"),
-            days=case.get("exam.gestational_age.days"),
-        )
-    ]
+    lines = [seen["scan"].format(date=long_date(day) if day else exam_date, gestation=_gestation(case, texts))]
     for path in ("lesion.count",):
         lines.append(texts.seen_choices[path][str(case.get(path))])
     sizes = case.get("lesion.largest_mm")

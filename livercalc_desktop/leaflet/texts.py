@@ -60,7 +60,7 @@ class LeafletTexts:
 
 
 _HEADINGS = ("greeting", "seen", "meaning", "tests", "next", "questions", "note", "contact", "sources")
-_SEEN = ("scan", "size", "size_large", "what", "common")
+_SEEN = ("scan", "gestation", "week", "weeks", "day", "days", "size", "size_large", "what", "common")
 _SEEN_CHOICES = {"count": "lesion.count", "lobe": "lesion.lobe", "compartment": "lesion.compartment"}
 _NEXT = (
     "intro", "today", "results", "results_when", "scan", "scan_when", "af_pcr",
