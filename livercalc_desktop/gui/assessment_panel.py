@@ -183,7 +183,9 @@ class AssessmentPanel(QWidget):
         set_style_property(row.priority, "priority", entry.priority.value if entry.indicated else "recorded")
         refs = ", ".join(self.kb.references[r].short.split(",")[0] for r in entry.references)
         scan = f"\nThe scan findings show: {self.status_words[entry.status].lower()}." if entry.status_from_scan else ""
-        set_text(row.basis, f"{entry.basis} [{refs}]{scan}")
+        recorded_note = "; ".join(part for part in (entry.detail, entry.date or "") if part)
+        note = f"\nRecorded: {recorded_note}" if recorded_note else ""
+        set_text(row.basis, f"{entry.basis} [{refs}]{scan}{note}")
         recorded = None if entry.status_from_scan or entry.status == NOT_RECORDED else entry.status
         index = max(row.status.findData(recorded), 0) if recorded else 0
         if row.status.currentIndex() != index:

@@ -236,3 +236,9 @@ def test_a_status_can_be_recorded_for_an_item_the_rules_did_not_select(qtbot, wi
     assert window.document.case.status_of("fetal-mri") == "declined"
     assert mri.priority.text() == "Recorded"
     assert "Testing declined" in window.panel.flags.text()
+
+
+def test_recorded_detail_and_date_are_shown_in_the_checklist(window, examples):
+    window.open_path(examples / "abnormal-result.json")
+    basis = window.panel.rows["maternal-infection-serology"].basis.text()
+    assert "Recorded: Parvovirus B19 IgM positive; 2026-09-01" in basis
