@@ -260,3 +260,12 @@ def test_gestational_age_reads_naturally(pathway, weeks, days, words):
     case = case_from(pathway, exam={"gestational_age": {"weeks": weeks, "days": days}})
     content = build_content(case, assess(case, pathway), pathway, load_leaflet_texts(pathway), ClinicDetails())
     assert words in content.seen[0]
+
+
+def test_a_name_no_bundled_font_can_print_is_refused_with_the_field_named(pathway):
+    from livercalc_desktop.domain.errors import LeafletError
+    from livercalc_desktop.leaflet.export import build_leaflet_pdf
+
+    case = case_from(pathway, patient={"preferred_name": "김민지"})  # Hangul is not bundled yet
+    with pytest.raises(LeafletError, match=r"patient.preferred_name: holds characters the leaflet fonts cannot print"):
+        build_leaflet_pdf(case, pathway)

@@ -10,6 +10,7 @@ from livercalc_desktop.domain.errors import LeafletError
 from livercalc_desktop.engine.evaluate import assess
 from livercalc_desktop.knowledge.pathway import Pathway
 from livercalc_desktop.leaflet.content import ClinicDetails, build_content
+from livercalc_desktop.leaflet.fonts import FontSet
 from livercalc_desktop.leaflet.render import PAPER, LeafletRenderer
 from livercalc_desktop.leaflet.texts import load_leaflet_texts
 from livercalc_desktop.resources import resources_root
@@ -26,8 +27,28 @@ def build_leaflet_pdf(case: Case, pathway: Pathway, *, paper: str = "a4", clinic
         raise LeafletError(f"paper: must be one of {', '.join(PAPER)}, got {paper!r}")
     language = case.get("patient.language")
     texts = load_leaflet_texts(pathway, language if isinstance(language, str) else "en")
-    content = build_content(case, assess(case, pathway), pathway, texts, clinic or ClinicDetails())
-    return LeafletRenderer(resources_root() / "fonts").render(content, paper)
+    clinic = clinic or ClinicDetails()
+    renderer = LeafletRenderer(resources_root() / "fonts")
+    _check_printable(case, clinic, renderer.fonts)
+    content = build_content(case, assess(case, pathway), pathway, texts, clinic)
+    return renderer.render(content, paper)
+
+
+_TYPED_FIELDS = ("patient.preferred_name", "patient.name", "notes.for_patient", "exam.clinic")
+
+
+def _check_printable(case: Case, clinic: ClinicDetails, fonts: FontSet) -> None:
+    """Refuse to print boxes: name every typed field holding a character no bundled font has."""
+    typed = {path: case.get(path) for path in _TYPED_FIELDS}
+    typed |= {"clinic name": clinic.name, "clinic contact": clinic.contact}
+    for field, value in typed.items():
+        missing = fonts.missing(value) if isinstance(value, str) else set()
+        if missing:
+            codes = ", ".join(f"U+{ord(c):04X}" for c in sorted(missing))
+            raise LeafletError(
+                f"{field}: holds characters the leaflet fonts cannot print ({codes}); "
+                "supported scripts are Latin, Greek, Cyrillic, Arabic, Hebrew, Chinese and Japanese"
+            )
 
 
 def export_leaflet_file(

@@ -70,8 +70,12 @@ class FontSet:
 
     def missing(self, text: str) -> set[str]:
         """Characters of ``text`` no bundled font can draw (spaces and controls ignored)."""
-        known = frozenset().union(*self.coverage.values(), *(self._fallback(name) for name in _FALLBACKS))
-        return {c for c in text if ord(c) not in known and not c.isspace() and unicodedata.category(c)[0] != "C"}
+        main = self.coverage[BODY]
+        outside = {c for c in text if ord(c) not in main and not c.isspace() and unicodedata.category(c)[0] != "C"}
+        if not outside:  # the common case: no fallback font needs loading
+            return set()
+        known = frozenset().union(*(self._fallback(name) for name in _FALLBACKS))
+        return {c for c in outside if ord(c) not in known}
 
 
 @functools.cache
