@@ -47,7 +47,6 @@ class Session:
         self.document = CaseDocument(pathway)
         self.autosaver = Autosaver(self.document, data_folder)
         self.window = MainWindow(self.document, settings, dialogs)
-        self.window.destroyed.connect(self.autosaver.discard)
 
     def offer_recovery(self, dialogs: Dialogs) -> None:
         """After a crash, offer the autosaved case; a declined offer deletes it."""
@@ -74,7 +73,6 @@ def _self_test(session: Session) -> int:
         and session.window.panel.rows["anatomy-survey"].status.isVisibleTo(session.window)
     )
     print(f"self-test {'ok' if ok else 'FAILED'}: painted={painted} badge={badge!r}")
-    session.document.modified = False
     session.window.close()
     return 0 if ok else 1
 
@@ -97,4 +95,8 @@ def main(case_path: Path | None = None, self_test: bool = False) -> int:
         session.window.open_path(case_path)
     else:
         QTimer.singleShot(0, lambda: session.offer_recovery(dialogs))
-    return app.exec()
+    code = app.exec()
+    # The window only closes once the case is saved or the user chose to discard it, so the
+    # autosaved copy is no longer wanted. After a crash this line never runs and it stays.
+    session.autosaver.discard()
+    return code
