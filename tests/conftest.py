@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,22 @@ from livercalc_desktop.knowledge.pathway import Pathway, bundled_pathway_folder,
 from livercalc_desktop.resources import resources_root
 
 EXAMPLES = resources_root() / "examples"
+ROOT = Path(__file__).resolve().parent.parent
+GUARDED_MAIN = Path(__file__).with_name("guarded_main.py")
+
+
+def run_app(*args: str, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the app's entry point in a fresh interpreter, network refused, with a bare environment."""
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), **(env_extra or {})}
+    return subprocess.run(
+        [sys.executable, str(GUARDED_MAIN), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=60,
+        check=False,
+    )
 
 
 class NetworkUsed(AssertionError):

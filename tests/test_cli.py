@@ -10,23 +10,8 @@ from pathlib import Path
 import pytest
 
 from livercalc_desktop import __version__
-from tests.conftest import EXAMPLES, base_case_data
-
-GUARDED = Path(__file__).with_name("guarded_main.py")
-ROOT = GUARDED.parent.parent
-
-
-def run(*args: str, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), **(env_extra or {})}
-    return subprocess.run(
-        [sys.executable, str(GUARDED), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=60,
-        check=False,
-    )
+from tests.conftest import EXAMPLES, ROOT, base_case_data
+from tests.conftest import run_app as run
 
 
 def write_case(tmp_path: Path, data: object, name: str = "case.json") -> Path:

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,7 +17,7 @@ from livercalc_desktop.leaflet.export import default_leaflet_name
 from livercalc_desktop.leaflet.fonts import register_fonts
 from livercalc_desktop.leaflet.texts import load_leaflet_texts
 from livercalc_desktop.resources import resources_root
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, run_app
 from tests.leaflet_helpers import case_from, flat, font_names, leaflet, pdf_reader, pdf_text
 
 CATEGORIES = sorted(p.stem for p in EXAMPLES.glob("*.json"))
@@ -215,37 +212,12 @@ def test_body_text_reads_at_grade_7_or_lower(pathway, category):
 
 
 def test_cli_export_writes_the_file_and_unwritable_path_leaves_nothing(tmp_path):
-    guarded = Path(__file__).with_name("guarded_main.py")
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(guarded.parent.parent)}
-    out = tmp_path / "leaflet.pdf"
-    ok = subprocess.run(
-        [
-            sys.executable,
-            str(guarded),
-            "export",
-            str(EXAMPLES / "liver-mass.json"),
-            "-o",
-            str(out),
-            "--paper",
-            "letter",
-            "--clinic",
-            "Unit & Co",
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
+    out, case = tmp_path / "leaflet.pdf", str(EXAMPLES / "liver-mass.json")
+    ok = run_app("export", case, "-o", str(out), "--paper", "letter", "--clinic", "Unit & Co")
     assert ok.returncode == 0, ok.stderr
     assert out.read_bytes().startswith(b"%PDF") and "Unit & Co" in pdf_text(out.read_bytes())
     missing_dir = tmp_path / "no-such-folder" / "x.pdf"
-    bad = subprocess.run(
-        [sys.executable, str(guarded), "export", str(EXAMPLES / "liver-mass.json"), "-o", str(missing_dir)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
+    bad = run_app("export", case, "-o", str(missing_dir))
     assert bad.returncode == 2
     assert "cannot write" in bad.stderr and "Traceback" not in bad.stderr
     assert not missing_dir.parent.exists()

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from livercalc_desktop.gui.app import Session
 from livercalc_desktop.gui.crash_report import crash_report
+from tests.conftest import run_app
 
 pytestmark = pytest.mark.gui
 
@@ -68,17 +67,8 @@ def test_crash_report_holds_no_patient_data():
     assert "Canary" not in report and "HN-123" not in report
 
 
-def test_self_test_command_exits_0():
-    root = Path(__file__).resolve().parents[2]
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(root), "QT_QPA_PLATFORM": "offscreen", "HOME": "/tmp"}
-    result = subprocess.run(
-        [sys.executable, "-m", "livercalc_desktop", "--self-test"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+def test_self_test_command_exits_0(tmp_path):
+    result = run_app("--self-test", env_extra={"QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)})
     assert result.returncode == 0, result.stderr
     assert "self-test ok" in result.stdout
 
