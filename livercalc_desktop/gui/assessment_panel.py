@@ -6,10 +6,11 @@ change goes back into the case, and the case is assessed again.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from livercalc_desktop.domain.errors import Problem
 from livercalc_desktop.engine.assessment import NOT_RECORDED, Assessment, ChecklistEntry
@@ -43,7 +44,9 @@ def _label(text: str = "", role: str = "", wrap: bool = True) -> QLabel:
 class _ChecklistRow:
     """The widgets of one checklist item, in one container shown or hidden as a whole."""
 
-    def __init__(self, parent: QVBoxLayout, item_id: str, label: str, statuses: Mapping[str, str]) -> None:
+    def __init__(
+        self, parent: QVBoxLayout, item_id: str, label: str, statuses: Mapping[str, str], detail_limit: int
+    ) -> None:
         self.container = QWidget()
         self.priority = _label(role="priority", wrap=False)
         self.priority.setFixedWidth(PRIORITY_WIDTH)
@@ -58,6 +61,17 @@ class _ChecklistRow:
         for value, words in statuses.items():
             self.status.addItem(words, value)
         self.status.setFixedWidth(STATUS_WIDTH)
+        self.detail = QLineEdit()
+        self.detail.setObjectName(f"detail:{item_id}")
+        self.detail.setAccessibleName(f"Result or note for {label}")
+        self.detail.setPlaceholderText("Result or note")
+        self.detail.setMaxLength(detail_limit)
+        self.detail.setFixedWidth(STATUS_WIDTH)
+        side = QVBoxLayout()
+        side.setSpacing(2)
+        side.addWidget(self.status)
+        side.addWidget(self.detail)
+        side.addStretch(1)
         line = QHBoxLayout(self.container)
         line.setContentsMargins(0, 2, 0, 2)
         column = QVBoxLayout()
@@ -66,14 +80,15 @@ class _ChecklistRow:
         column.addWidget(self.basis)
         line.addWidget(self.priority, 0, Qt.AlignmentFlag.AlignTop)
         line.addLayout(column, 1)
-        line.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
+        line.addLayout(side)
         parent.addWidget(self.container)
 
 
 class AssessmentPanel(QWidget):
-    """Shows an ``Assessment``; emits ``status_edited(item_id, status or None)``."""
+    """Shows an ``Assessment``; emits ``status_edited`` and ``detail_edited`` when a test is recorded."""
 
     status_edited = Signal(str, object)
+    detail_edited = Signal(str, str)
 
     def __init__(self, pathway: Pathway, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,8 +114,9 @@ class AssessmentPanel(QWidget):
         self.status_words = statuses
         self.rows: dict[str, _ChecklistRow] = {}
         for item in self.kb.checklist:
-            row = _ChecklistRow(rows_layout, item.id, item.label, statuses)
-            row.status.currentIndexChanged.connect(lambda _i, item_id=item.id: self._on_status_changed(item_id))
+            row = _ChecklistRow(rows_layout, item.id, item.label, statuses, pathway.schema.workup_detail_max_length)
+            row.status.currentIndexChanged.connect(functools.partial(self._on_status_changed, item.id))
+            row.detail.editingFinished.connect(functools.partial(self._on_detail_finished, item.id))
             self.rows[item.id] = row
         layout.addWidget(self.checklist_box)
         self.footer = _label(role="footer")
@@ -109,8 +125,11 @@ class AssessmentPanel(QWidget):
         meta = self.kb.meta
         self.footer.setText(f"Knowledge base {meta.content_version}, reviewed {meta.reviewed} ({meta.review_status})")
 
-    def _on_status_changed(self, item_id: str) -> None:
+    def _on_status_changed(self, item_id: str, _index: int = 0) -> None:
         self.status_edited.emit(item_id, self.rows[item_id].status.currentData())
+
+    def _on_detail_finished(self, item_id: str) -> None:
+        self.detail_edited.emit(item_id, self.rows[item_id].detail.text().strip())
 
     def _set_badge(self, text: str, level: str) -> None:
         set_text(self.badge, text)
@@ -176,6 +195,7 @@ class AssessmentPanel(QWidget):
         if row.status.currentIndex() != 0:
             with signals_blocked(row.status):
                 row.status.setCurrentIndex(0)
+        self._show_detail(row, "", enabled=False)
 
     def _show_entry(self, row: _ChecklistRow, entry: ChecklistEntry) -> None:
         set_style_property(row.title, "role", "item")
@@ -183,14 +203,23 @@ class AssessmentPanel(QWidget):
         set_style_property(row.priority, "priority", entry.priority.value if entry.indicated else "recorded")
         refs = ", ".join(self.kb.references[r].short.split(",")[0] for r in entry.references)
         scan = f"\nThe scan findings show: {self.status_words[entry.status].lower()}." if entry.status_from_scan else ""
-        recorded_note = "; ".join(part for part in (entry.detail, entry.date or "") if part)
-        note = f"\nRecorded: {recorded_note}" if recorded_note else ""
-        set_text(row.basis, f"{entry.basis} [{refs}]{scan}{note}")
+        dated = f"\nRecorded on {entry.date}." if entry.date else ""
+        set_text(row.basis, f"{entry.basis} [{refs}]{scan}{dated}")
         recorded = None if entry.status_from_scan or entry.status == NOT_RECORDED else entry.status
         index = max(row.status.findData(recorded), 0) if recorded else 0
         if row.status.currentIndex() != index:
             with signals_blocked(row.status):
                 row.status.setCurrentIndex(index)
+        self._show_detail(row, entry.detail, enabled=recorded is not None)
+
+    @staticmethod
+    def _show_detail(row: _ChecklistRow, detail: str, *, enabled: bool) -> None:
+        """Show a test's detail, editable only with a recorded status; never under the user's typing."""
+        if not row.detail.hasFocus() and row.detail.text() != detail:
+            with signals_blocked(row.detail):
+                row.detail.setText(detail)
+        if row.detail.isEnabled() != enabled:
+            row.detail.setEnabled(enabled)
 
     def badge_text(self) -> str:
         return self.badge.text()

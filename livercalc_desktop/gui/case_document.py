@@ -61,9 +61,22 @@ class CaseDocument(QObject):
             self._replace(self.case.with_value(path, value), modified=True)
 
     def set_status(self, item_id: str, status: str | None) -> None:
+        """Record a test's status; a new record is dated today, an existing one keeps its date."""
         entry = self.case.workup.get(item_id)
-        updated = WorkupEntry(status, entry.detail if entry else "", entry.date if entry else None) if status else None
+        if status is None:
+            updated = None
+        elif entry is None:
+            updated = WorkupEntry(status, "", dt.date.today().isoformat())
+        else:
+            updated = WorkupEntry(status, entry.detail, entry.date)
         if entry != updated:
+            self._replace(self.case.with_workup(item_id, updated), modified=True)
+
+    def set_detail(self, item_id: str, detail: str) -> None:
+        """Record a test's result or note; only a test with a recorded status has one."""
+        entry = self.case.workup.get(item_id)
+        if entry is not None and entry.detail != detail:
+            updated = WorkupEntry(entry.status, detail, entry.date)
             self._replace(self.case.with_workup(item_id, updated), modified=True)
 
     def reset(self) -> None:

@@ -240,5 +240,23 @@ def test_a_status_can_be_recorded_for_an_item_the_rules_did_not_select(qtbot, wi
 
 def test_recorded_detail_and_date_are_shown_in_the_checklist(window, examples):
     window.open_path(examples / "abnormal-result.json")
-    basis = window.panel.rows["maternal-infection-serology"].basis.text()
-    assert "Recorded: Parvovirus B19 IgM positive; 2026-09-01" in basis
+    row = window.panel.rows["maternal-infection-serology"]
+    assert row.detail.text() == "Parvovirus B19 IgM positive" and row.detail.isEnabled()
+    assert "Recorded on 2026-09-01." in row.basis.text()
+    assert not window.panel.rows["fetal-mri"].detail.isEnabled()
+
+
+def test_recording_a_result_with_its_detail(qtbot, window, examples):
+    import datetime as dt
+
+    window.open_path(examples / "isolated-pending.json")
+    row = window.panel.rows["cf-carrier-testing"]
+    choose(qtbot, row.status, "Normal")
+    qtbot.keyClicks(row.detail, "Neither parent a carrier")
+    qtbot.keyClick(row.detail, Qt.Key.Key_Return)
+    entry = window.document.case.workup["cf-carrier-testing"]
+    assert (entry.status, entry.detail, entry.date) == (
+        "normal",
+        "Neither parent a carrier",
+        dt.date.today().isoformat(),
+    )
