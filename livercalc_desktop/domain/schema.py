@@ -84,9 +84,11 @@ class CaseSchema:
     workup_statuses: tuple[Choice, ...]
     workup_detail_max_length: int
     _by_path: Mapping[str, FieldSpec] = field(init=False, repr=False, compare=False)
+    defaults: Mapping[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_path", {f.path: f for f in self.fields})
+        object.__setattr__(self, "defaults", {f.path: f.default for f in self.fields if f.default is not None})
 
     def field(self, path: str) -> FieldSpec | None:
         """Return the field at ``path``, or None if the schema has none there."""

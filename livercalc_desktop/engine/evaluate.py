@@ -23,8 +23,8 @@ class CaseFacts:
 
     def __init__(self, case: Case, pathway: Pathway) -> None:
         self._case = case
-        self._defaults = {f.path: f.default for f in pathway.schema.fields if f.default is not None}
-        self._terms = {t.id: t for t in pathway.kb.terms}
+        self._defaults = pathway.schema.defaults
+        self._kb = pathway.kb
         self._term_values: dict[str, bool] = {}
         self._category: str | None = None
         self._flags: frozenset[str] = frozenset()
@@ -41,7 +41,7 @@ class CaseFacts:
 
     def term(self, term_id: str) -> bool:
         if term_id not in self._term_values:
-            self._term_values[term_id] = self._terms[term_id].when.holds(self)
+            self._term_values[term_id] = self._kb.term(term_id).when.holds(self)
         return self._term_values[term_id]
 
     def category(self) -> str:

@@ -164,7 +164,7 @@ class AssessmentPanel(QWidget):
             lines.append((f"{reason.label}: {reason.text}", "reason", ""))
             for ref_id in reason.references:
                 ref = self.kb.references[ref_id]
-                cite = f"{ref.short.split(',')[0]} — {ref.title} ({ref.journal}, {ref.year})"
+                cite = f"{ref.author_year} — {ref.title} ({ref.journal}, {ref.year})"
                 lines.append((cite, "reference", ref.full))
         return lines
 
@@ -201,7 +201,7 @@ class AssessmentPanel(QWidget):
         set_style_property(row.title, "role", "item")
         set_text(row.priority, PRIORITY_WORDS[entry.priority.value] if entry.indicated else "Recorded")
         set_style_property(row.priority, "priority", entry.priority.value if entry.indicated else "recorded")
-        refs = ", ".join(self.kb.references[r].short.split(",")[0] for r in entry.references)
+        refs = ", ".join(self.kb.references[r].author_year for r in entry.references)
         scan = f"\nThe scan findings show: {self.status_words[entry.status].lower()}." if entry.status_from_scan else ""
         dated = f"\nRecorded on {entry.date}." if entry.date else ""
         set_text(row.basis, f"{entry.basis} [{refs}]{scan}{dated}")

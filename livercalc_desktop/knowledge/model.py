@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from livercalc_desktop.knowledge.conditions import Condition
@@ -39,13 +39,17 @@ class Reference:
     rows: tuple[str, ...]
 
     @property
-    def short(self) -> str:
-        """Author-year-journal form used in the side panel."""
+    def author_year(self) -> str:
+        """First author and year: "Simchen 2002"; organisations ("Society for ...") stay whole."""
         first = self.authors.split(",")[0].split(";")[0].strip().rstrip(".")
         *name, initials = first.split() or [first]
-        # "Simchen MJ" -> "Simchen"; organisations ("Society for ...") stay whole.
         surname = " ".join(name) if name and initials.isupper() and len(initials) <= 3 else first
-        return f"{surname} {self.year}, {self.journal}"
+        return f"{surname} {self.year}"
+
+    @property
+    def short(self) -> str:
+        """Author-year-journal form used by the command line."""
+        return f"{self.author_year}, {self.journal}"
 
     @property
     def full(self) -> str:
@@ -137,6 +141,13 @@ class KnowledgeBase:
     flags: tuple[Flag, ...]
     checklist: tuple[ChecklistItem, ...]
     references: Mapping[str, Reference]
+    _terms_by_id: Mapping[str, Term] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_terms_by_id", {t.id: t for t in self.terms})
+
+    def term(self, term_id: str) -> Term:
+        return self._terms_by_id[term_id]
 
     def category(self, category_id: str) -> Category:
         return next(c for c in self.categories if c.id == category_id)

@@ -14,6 +14,7 @@ from livercalc_desktop.domain.case import Case
 from livercalc_desktop.domain.validation import parse_date
 from livercalc_desktop.engine.assessment import Assessment
 from livercalc_desktop.engine.evaluate import settled_facts
+from livercalc_desktop.knowledge.conditions import Facts
 from livercalc_desktop.knowledge.pathway import Pathway
 from livercalc_desktop.leaflet.texts import Conditional, LeafletTexts
 from livercalc_desktop.leaflet.timeline import Milestone, milestones
@@ -101,8 +102,7 @@ def _seen(case: Case, pathway: Pathway, texts: LeafletTexts) -> tuple[str, ...]:
     exam_date = str(case.get("exam.date"))
     day = parse_date(exam_date)
     lines = [seen["scan"].format(date=long_date(day) if day else exam_date, gestation=_gestation(case, texts))]
-    for path in ("lesion.count",):
-        lines.append(texts.seen_choices[path][str(case.get(path))])
+    lines.append(texts.seen_choices["lesion.count"][str(case.get("lesion.count"))])
     sizes = case.get("lesion.largest_mm")
     if isinstance(sizes, tuple) and sizes:
         largest = max(float(s) for s in sizes)
@@ -139,8 +139,7 @@ def _timeline(case: Case, assessment: Assessment, texts: LeafletTexts) -> tuple[
     )
 
 
-def _chosen(items: tuple[Conditional, ...], case: Case, pathway: Pathway, assessment: Assessment) -> tuple[str, ...]:
-    facts = settled_facts(case, pathway, assessment)
+def _chosen(items: tuple[Conditional, ...], facts: Facts) -> tuple[str, ...]:
     return tuple(item.text for item in items if item.when is None or item.when.holds(facts))
 
 
@@ -158,6 +157,7 @@ def build_content(
         version=texts.content_version, reviewed=texts.reviewed, app=__version__
     )
     note = case.get("notes.for_patient")
+    facts = settled_facts(case, pathway, assessment)  # shared, so derived terms are computed once
     return LeafletContent(
         language=texts.language,
         title=texts.title,
@@ -165,7 +165,7 @@ def build_content(
         headings=dict(texts.headings),
         greeting=texts.headings["greeting"].format(name=name) if isinstance(name, str) else None,
         seen=_seen(case, pathway, texts),
-        meaning=texts.meaning[assessment.category] + _chosen(texts.extras, case, pathway, assessment),
+        meaning=texts.meaning[assessment.category] + _chosen(texts.extras, facts),
         tests=tuple(
             TestRow(
                 name=texts.tests[e.id].name,
@@ -177,7 +177,7 @@ def build_content(
         ),
         next_intro=texts.next["intro"],
         timeline=_timeline(case, assessment, texts),
-        questions=_chosen(texts.questions, case, pathway, assessment),
+        questions=_chosen(texts.questions, facts),
         note=note if isinstance(note, str) else None,
         contact=contact,
         clinic_name=clinic_name,
