@@ -243,6 +243,8 @@ def test_a_resolved_spot_was_seen_before_and_is_no_longer_seen(printed):
     assert "An earlier scan showed two or three bright spots" in seen
     assert "This scan no longer shows them." in seen
     assert "The scan showed two or three" not in seen and "They are inside" not in seen
+    assert "So far, the scans have found nothing else in your baby." in _meaning(printed["resolved"])
+    assert "the spots are the only thing" not in printed["resolved"]
 
 
 # --- point 2: what it usually means ----------------------------------------------------------
