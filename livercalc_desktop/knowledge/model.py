@@ -68,8 +68,20 @@ class Term:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Addendum:
+    """A sentence added to a rationale when its condition holds (e.g. "resolved by a normal microarray")."""
+
+    text: str
+    when: Condition
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Category:
-    """A counselling category; ``when`` is None for the catch-all last row."""
+    """A counselling category.
+
+    ``when`` is None for the catch-all last row, which is chosen by elimination; its
+    ``explain`` condition then only says which facts left the case there.
+    """
 
     id: str
     level: Level
@@ -77,6 +89,8 @@ class Category:
     rationale: str
     references: tuple[str, ...]
     when: Condition | None
+    explain: Condition | None = None
+    addenda: tuple[Addendum, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -88,6 +102,7 @@ class Flag:
     rationale: str
     references: tuple[str, ...]
     when: Condition
+    addenda: tuple[Addendum, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -109,9 +124,13 @@ class ImpliedStatus:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ChecklistItem:
-    """A workup step; its rules are tried in order and the first that holds wins."""
+    """A workup step; its rules are tried in order and the first that holds wins.
+
+    ``kind`` (scan, test or action) decides which statuses the item can record.
+    """
 
     id: str
+    kind: str
     label: str
     what: str
     references: tuple[str, ...]
