@@ -47,10 +47,6 @@ def references(pathway: Pathway) -> dict[str, Reference]:
     return dict(pathway.kb.references)
 
 
-def _ids(pathway: Pathway) -> list[str]:
-    return sorted(pathway.kb.references)
-
-
 def _printed_fields(ref: Reference) -> dict[str, str]:
     return {
         "authors": "; ".join(ref.authors),
@@ -114,7 +110,9 @@ def test_most_references_can_be_looked_up_by_doi_or_pmid(references):
 
 def _cited_ids(pathway: Pathway) -> set[str]:
     kb = pathway.kb
-    cited = {r for entry in (*kb.categories, *kb.flags, *kb.checklist) for r in entry.references}
+    cited = {r for category in kb.categories for r in category.references}
+    cited |= {r for flag in kb.flags for r in flag.references}
+    cited |= {r for item in kb.checklist for r in item.references}
     return cited | set(load_leaflet_texts(pathway).references)
 
 
@@ -199,12 +197,18 @@ NO_IDS = {"doi": "", "pmid": ""}
             "doi:10.1000/xyz. PMID: 123.",
         ),
         ({"authors": ("Alpha A", "Beta B"), **NO_IDS}, "Alpha A, Beta B. A title. J Test. 2020;12(3):45-9."),
-        ({"authors": ("Alpha A",), "et_al": True, "issue": "", **NO_IDS}, "Alpha A, et al. A title. J Test. 2020;12:45-9."),
+        (
+            {"authors": ("Alpha A",), "et_al": True, "issue": "", **NO_IDS},
+            "Alpha A, et al. A title. J Test. 2020;12:45-9.",
+        ),
         (
             {"authors": ("Alpha A",), "group": "Test Society (TS)", "volume": "", "issue": "", "pages": "", **NO_IDS},
             "Test Society (TS); Alpha A. A title. J Test. 2020.",
         ),
-        ({"authors": (), "note": "abstract 1", "title": "A title.", **NO_IDS}, "A title [abstract 1]. J Test. 2020;12(3):45-9."),
+        (
+            {"authors": (), "note": "abstract 1", "title": "A title.", **NO_IDS},
+            "A title [abstract 1]. J Test. 2020;12(3):45-9.",
+        ),
         ({"authors": ("Alpha A",), "title": "", "pmid": ""}, "Alpha A. J Test. 2020;12(3):45-9. doi:10.1000/xyz."),
     ],
 )
@@ -253,7 +257,11 @@ def kb_copy(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ('pmid = "32083040"', 'pmid = "32083040"\ncitation = "8:13"', 'reference "cmv-panel-2020": unknown key(s): citation'),
+        (
+            'pmid = "32083040"',
+            'pmid = "32083040"\ncitation = "8:13"',
+            'reference "cmv-panel-2020": unknown key(s): citation',
+        ),
         ('pmid = "32083040"', "pmid = 32083040", 'reference "cmv-panel-2020": "pmid" must be str, got int'),
         ('authors = ["Bronshtein M", "Blazer S"]', 'authors = "Bronshtein M, Blazer S"', '"authors" must be list'),
         ("et_al = true", 'et_al = "yes"', 'reference "ocal-2014": "et_al" must be bool'),
