@@ -173,8 +173,7 @@ class AssessmentPanel(QWidget):
                 lines.append(("Recorded: " + "; ".join(reason.facts), "fact", ""))
             for ref_id in reason.references:
                 ref = self.kb.references[ref_id]
-                cite = f"{ref.author_year} — {ref.title} ({ref.journal}, {ref.year})"
-                lines.append((cite, "reference", ref.full))
+                lines.append((ref.summary, "reference", ref.full))
         return lines
 
     def show_assessment(self, assessment: Assessment) -> None:

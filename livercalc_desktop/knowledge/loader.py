@@ -180,11 +180,18 @@ def load_references(folder: Path) -> dict[str, Reference]:
         table = StrictTable(raw, REFERENCES_FILE, f'reference "{ref_id}"')
         references[ref_id] = Reference(
             id=ref_id,
-            authors=table.take("authors", str),
+            authors=table.take_strings("authors"),
+            group=table.take("group", str, ""),
+            et_al=table.take("et_al", bool, False),
             title=table.take("title", str),
             journal=table.take("journal", str),
             year=table.take("year", int),
-            citation=table.take("citation", str),
+            volume=table.take("volume", str, ""),
+            issue=table.take("issue", str, ""),
+            pages=table.take("pages", str, ""),
+            doi=table.take("doi", str, ""),
+            pmid=table.take("pmid", str, ""),
+            note=table.take("note", str, ""),
             rows=table.take_strings("rows"),
         )
         table.finish()
