@@ -210,7 +210,9 @@ class _Writer:
         for text in self.texts.sections:
             if text.place != place or not self.holds(text):
                 continue
-            paragraphs, bullets, closing = (self.chosen(lines) for lines in (text.paragraphs, text.bullets, text.closing))
+            paragraphs, bullets, closing = (
+                self.chosen(lines) for lines in (text.paragraphs, text.bullets, text.closing)
+            )
             if paragraphs or bullets or closing:
                 sections.append(Section(text.id, text.heading, paragraphs, bullets, closing, text.boxed))
         return tuple(sections)
@@ -245,7 +247,7 @@ class _Writer:
 
 
 def _glossary(texts: LeafletTexts, body: Iterable[str]) -> tuple[tuple[str, str], ...]:
-    """The jargon words the leaflet uses, each explained once."""
+    """Return the jargon words the leaflet uses, each with its one explanation."""
     text = "\n".join(body)
     return tuple(
         (word.word, word.text)
@@ -318,4 +320,3 @@ def build_content(
         f"texts {texts.content_version})",
         footer=texts.sources["footer"].format(app=__version__, version=texts.content_version, status=status),
     )
-

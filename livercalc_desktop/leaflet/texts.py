@@ -171,7 +171,7 @@ class _TextsReader:
         return self.parser.parse(table.take("when", dict), self.source, f"{table.where} > when", self.scope)
 
     def lines(self, raw: object, where: str) -> tuple[Conditional, ...]:
-        """A list whose items are plain strings or ``{ text = ..., when = {...} }`` tables."""
+        """Read a list whose items are plain strings or ``{ text = ..., when = {...} }`` tables."""
         if not isinstance(raw, list):
             raise KnowledgeBaseError(f"{self.source}: {where}: expected a list")
         items = []

@@ -78,7 +78,7 @@ def milestones(
     scan_day = ga_days + (FOLLOW_UP_CLOSE_DAYS if close else FOLLOW_UP_DAYS)
     if scan_day <= LAST_SCAN_DAYS:
         events.append(Milestone("scan", scan_day, at(scan_day), "close" if close else ""))
-    if TERM_DAYS > ga_days:
+    if ga_days < TERM_DAYS:
         events.append(Milestone("birth", TERM_DAYS, at(TERM_DAYS)))
     born = max(TERM_DAYS, ga_days) + 1
     events.append(Milestone("newborn", born, None))
