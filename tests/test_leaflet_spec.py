@@ -350,10 +350,11 @@ def test_causes_for_every_category_except_abnormal_result(printed, category):
         assert has_causes == (category[name] != "abnormal-result"), name
         if has_causes:
             causes = _between(text, "What can cause it", "Tests and checks")
-            for cause in ("an infection", "a chromosome condition", "a blood vessel", "a harmless lump"):
+            for cause in ("an infection", "a chromosome condition", "a blood vessel", "lump in the liver"):
                 assert cause in causes, (name, cause)
     assert "Most often, no cause is found." in printed["isolated-pending"]
     assert "a small leak from the bowel" in printed["peritoneal-isolated"]
+    assert "a harmless lump" not in printed["liver-mass"] and "a lump in the liver" in printed["liver-mass"]
 
 
 # --- point 4: tests, jargon, time limits -----------------------------------------------------
@@ -392,6 +393,12 @@ def test_status_of_each_test_is_shown(printed):
     text = printed["isolated-pending"]
     for status in ("Done: normal", "Waiting for the result", "Offered: you can decide", "To be discussed"):
         assert status in text
+    assert (
+        "Newborn check and scan A check of your baby and a scan of the tummy after birth. Recommended After birth"
+        in text
+    )
+    urgent = printed["urgent-hydrops"]
+    assert "Urgent specialist review" in urgent and "Your team will arrange it within 1 to 2 days" in urgent
 
 
 # --- point 5: what happens next --------------------------------------------------------------

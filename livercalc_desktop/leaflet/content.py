@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from livercalc_desktop import __version__
 from livercalc_desktop.domain.case import Case
 from livercalc_desktop.domain.validation import parse_date
-from livercalc_desktop.engine.assessment import Assessment
+from livercalc_desktop.engine.assessment import NOT_RECORDED, Assessment
 from livercalc_desktop.engine.evaluate import settled_facts
 from livercalc_desktop.knowledge.conditions import Facts
 from livercalc_desktop.knowledge.pathway import Pathway
@@ -284,7 +284,7 @@ def build_content(
             name=texts.tests[e.id].name,
             tells=texts.tests[e.id].tells,
             priority=texts.priority[e.priority.value] if e.indicated else "",
-            status=texts.status[e.status],
+            status=(e.status == NOT_RECORDED and texts.tests[e.id].unrecorded) or texts.status[e.status],
         )
         for e in assessment.checklist
     )

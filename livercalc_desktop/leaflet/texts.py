@@ -37,11 +37,16 @@ class Conditional:
 
 @dataclass(frozen=True, slots=True)
 class TestText:
-    """How a checklist item is named and explained to a patient; ``short`` fits in a list."""
+    """How a checklist item is named and explained to a patient; ``short`` fits in a list.
+
+    ``unrecorded`` replaces the generic "to be discussed" status where that would mislead
+    (an urgent review is not "to be discussed"; a newborn check happens after birth).
+    """
 
     name: str
     short: str
     tells: str
+    unrecorded: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,7 +292,12 @@ class _TextsReader:
         tests = {}
         for item, raw in tests_raw.items():
             table = StrictTable(raw, self.source, f"tests.{item}")
-            tests[item] = TestText(table.take("name", str), table.take("short", str), table.take("tells", str))
+            tests[item] = TestText(
+                table.take("name", str),
+                table.take("short", str),
+                table.take("tells", str),
+                table.take("unrecorded", str, ""),
+            )
             table.finish()
         return tests
 
