@@ -230,6 +230,11 @@ def test_isolated_meaning_agrees_with_the_count(printed, pathway, count):
     assert expected in text
 
 
+def test_baby_b_of_triplets_is_named(pathway):
+    case = _build(pathway, {"exam": {"pregnancy": "higher-order", "fetus": "B"}})
+    assert "Baby B's liver" in _content(pathway, case).seen[0]
+
+
 def test_twin_a_is_named(printed):
     seen = _seen(printed["twin-a"])
     assert "Twin A's liver" in seen
@@ -534,6 +539,10 @@ def _check_never_printed(content: LeafletContent, case: Case, category: str, ter
     seen = content.seen[0]
     wrong = PLURAL if case.get("lesion.count") == "1" else SINGULAR
     assert not re.search(wrong, seen), seen
+    section_ids = {section.id for section in (*content.after_meaning, *content.after_next)}
+    assert ("causes" in section_ids) == (category != "abnormal-result")
+    fade = "Spots like this often stay the same" in text
+    assert fade == (category not in ("abnormal-result", "liver-mass"))
     days = [p.day for p in content.timeline]
     assert days == sorted(days)
     # Everything not named "after birth" is dated, and dated points are in date order.
@@ -551,5 +560,21 @@ def test_nothing_forbidden_for_any_valid_case(pathway):
         assessment = assess(case, pathway)
         content = build_content(case, assessment, pathway, texts, ClinicDetails("Unit", "Phone 1"))
         _check_never_printed(content, case, assessment.category, assessment.terms)
+
+    check()
+
+
+def test_nothing_forbidden_in_the_printed_pdf_of_any_valid_case(pathway):
+    @settings(max_examples=10, deadline=None)
+    @given(data=case_data(pathway, TODAY))
+    def check(data: dict[str, Any]) -> None:
+        data.pop("patient", None)  # typed text is tested elsewhere; some scripts are refused by design
+        data.pop("notes", None)
+        data["exam"].pop("clinic", None)
+        case = pathway.parser.parse(data, TODAY)
+        text = flat(leaflet(pathway, case))
+        for phrase in (*FORBIDDEN, *ADULT):
+            assert phrase not in text, phrase
+        assert "Leaflet content version 1.1.0, draft, awaiting clinical review." in text
 
     check()
