@@ -12,6 +12,7 @@ from livercalc_desktop.casefile import case_json, parse_case_text, read_case_fil
 from livercalc_desktop.domain.case import WorkupEntry
 from livercalc_desktop.domain.errors import CaseFileError, CaseInvalid
 from livercalc_desktop.domain.validation import case_to_data
+from livercalc_desktop.engine.evaluate import assess
 from tests.conftest import base_case_data
 
 TODAY = dt.date(2026, 11, 23)
@@ -244,3 +245,33 @@ def test_fetus_is_allowed_with_twins_and_dates_in_their_window(pathway):
 def test_every_demo_case_is_saved_in_format_2(example_files):
     for path in example_files:
         assert json.loads(path.read_text("utf-8"))["version"] == 2, path.name
+
+
+_BACK_TO_V1 = {"done": "normal", "booked": "pending"}
+
+
+def test_every_demo_upgrades_from_format_1_and_assesses_the_same(pathway, example_files):
+    """A demo written back in format 1 (actions "normal"/"pending") reads as the format-2 demo."""
+    kinds = {item.id: item.kind for item in pathway.kb.checklist}
+    for path in example_files:
+        data = json.loads(path.read_text("utf-8"))
+        old = json.loads(json.dumps(data))
+        old["version"] = 1
+        for item, entry in old.get("workup", {}).items():
+            if kinds[item] == "action":
+                entry["status"] = _BACK_TO_V1.get(entry["status"], entry["status"])
+        assert assess(pathway.parser.parse(old, TODAY), pathway) == assess(pathway.parser.parse(data, TODAY), pathway)
+
+
+def test_problems_in_the_window_use_field_labels_not_paths(pathway):
+    problems = problems_of(
+        pathway, {"format": "livercalc-case", "version": 2, "workup": {"serial-scans": {"status": "x"}}}
+    )
+    with pytest.raises(CaseInvalid) as raised:
+        pathway.parser.parse(
+            {"format": "livercalc-case", "version": 2, "workup": {"serial-scans": {"status": "x"}}}, TODAY
+        )
+    texts = [pathway.problem_text(p) for p in raised.value.problems]
+    assert "Scan date: is required" in texts
+    assert any(t.startswith("Follow-up scans, status: must be one of") for t in texts)
+    assert len(texts) == len(problems) and not any(t.startswith(("exam.", "workup.")) for t in texts)
