@@ -30,15 +30,15 @@ DEMOS = sorted(p.stem for p in EXAMPLES.glob("*.json"))
 
 # Cases built for what the demos do not cover; each names the category it must land in.
 BUILT: dict[str, tuple[str, dict[str, Any]]] = {
-    "screen-positive": (
+    "sp-serology-normal": (
         "screen-positive",
         {"screening": {"cfdna": "high-risk"}, "workup": {"maternal-infection-serology": {"status": "normal"}}},
     ),
-    "screen-positive-no-survey": (
+    "sp-no-survey": (
         "screen-positive",
         {"exam": {"detailed_survey": "not-done"}, "screening": {"cfdna": "high-risk"}},
     ),
-    "urgent-hydrops": (
+    "urgent-pleural": (
         "non-isolated",
         {"findings": {"hydrops": ["pleural"]}, "lesion": {"count": "2-3", "compartment": "parenchymal"}},
     ),
@@ -307,7 +307,7 @@ def test_screen_positive_explains_nipt_is_not_a_diagnosis(printed):
     assert "A test of the fluid around your baby, called amniocentesis, can tell for sure." in meaning
     assert "the detailed scan showed no other differences in your baby" in meaning
     assert "other differences in your baby" not in meaning.replace("showed no other differences in your baby", "")
-    no_survey = _meaning(printed["screen-positive-no-survey"])
+    no_survey = _meaning(printed["sp-no-survey"])
     assert "no other differences" not in no_survey
     assert "Your baby still needs a full detailed scan." in no_survey
 
@@ -322,7 +322,7 @@ def test_abnormal_result_has_no_generic_reassurance_anywhere(printed, category):
         assert "What can cause it" not in text
 
 
-@pytest.mark.parametrize("name", ["abnormal-result", "urgent-hydrops"])
+@pytest.mark.parametrize("name", ["abnormal-result", "urgent-pleural", "urgent-hydrops"])
 def test_urgent_wording_replaces_no_decision_today(printed, name):
     text = printed[name]
     meaning = _meaning(text)
@@ -338,7 +338,7 @@ def test_urgent_wording_replaces_no_decision_today(printed, name):
 
 def test_mca_speed_is_explained_when_it_makes_the_case_urgent(printed):
     assert "blood is flowing faster than usual in your baby's head" in printed["abnormal-result"]
-    assert "flowing faster" not in printed["urgent-hydrops"]
+    assert "flowing faster" not in printed["urgent-pleural"]
 
 
 def test_not_urgent_cases_have_no_urgent_wording(printed):
@@ -402,7 +402,7 @@ def test_status_of_each_test_is_shown(printed):
         "Newborn check and scan A check of your baby and a scan of the tummy after birth. Recommended After birth"
         in text
     )
-    urgent = printed["urgent-hydrops"]
+    urgent = printed["urgent-pleural"]
     assert "Urgent specialist review" in urgent and "Your team will arrange it within 1 to 2 days" in urgent
 
 
