@@ -344,6 +344,13 @@ def test_mca_speed_is_explained_when_it_makes_the_case_urgent(printed):
     assert "flowing faster" not in printed["urgent-pleural"]
 
 
+def test_results_are_awaited_only_when_a_test_is_pending(printed):
+    # The screen-positive demo has amniocentesis offered and counselling booked: nothing awaits a result.
+    for phrase in ("Some test results are not back yet", "Test results usually", "When will my test results be back"):
+        assert phrase not in printed["screen-positive"]
+    assert "Test results usually within 1 to 3 weeks" in printed["isolated-pending"]  # serology pending
+
+
 def test_not_urgent_cases_have_no_urgent_wording(printed):
     for name in ("isolated-pending", "non-isolated", "screen-positive"):
         assert "very soon" not in printed[name] and "moves less" not in printed[name]

@@ -80,7 +80,7 @@ def milestones(
             events.append(Milestone("detailed", within, at(within)))
         else:
             events.append(Milestone("detailed", SURVEY_EARLIEST_DAYS, at(SURVEY_EARLIEST_DAYS), "later"))
-    if "results-pending" in flags:
+    if any(entry.status == "pending" for entry in assessment.checklist):  # a result is awaited
         events.append(Milestone("results", ga_days + RESULTS_DAYS, at(ga_days + RESULTS_DAYS)))
     af_pcr = assessment.entry("af-pcr")
     if af_pcr is not None and af_pcr.status in _NOT_YET_DONE:
