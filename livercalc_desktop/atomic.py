@@ -49,8 +49,19 @@ def _is_read_only(path: Path, mode: int) -> bool:
     return not mode & 0o222 or not os.access(path, os.W_OK)
 
 
-def check_target(path: Path, error: type[LivercalcError]) -> int | None:
-    """Refuse a target that must not be replaced; return its permissions, or None for a new file."""
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:  # either is missing: they cannot be the same file
+        return False
+
+
+def check_target(path: Path, error: type[LivercalcError], protect: Path | None = None) -> int | None:
+    """Refuse a target that must not be replaced; return its permissions, or None for a new file.
+
+    ``protect`` is the file the data comes from (the case a leaflet is made of): it is never
+    the target, however the target is spelled (another relative path, a hard link).
+    """
     name = shown_file(path)
     try:
         info = path.lstat()
@@ -66,6 +77,8 @@ def check_target(path: Path, error: type[LivercalcError]) -> int | None:
         raise error(f"will not write {name}: it is not a regular file (a device, pipe or socket)")
     if _is_read_only(path, info.st_mode):
         raise error(f"will not write {name}: the file is read-only")
+    if protect is not None and _same_file(path, protect):
+        raise error(f"will not write {name}: it is the case file itself; choose another name")
     return info.st_mode & 0o777
 
 
@@ -100,11 +113,14 @@ def _sync_folder(folder: Path) -> None:
             os.close(handle)
 
 
-def write_atomically(path: Path, data: bytes, error: type[LivercalcError]) -> None:
-    """Write ``data`` to ``path`` atomically; raise ``error`` with a plain message on failure."""
+def write_atomically(path: Path, data: bytes, error: type[LivercalcError], *, protect: Path | None = None) -> None:
+    """Write ``data`` to ``path`` atomically; raise ``error`` with a plain message on failure.
+
+    The target is checked first (``check_target``): pass the source case file as ``protect``.
+    """
     folder = path.parent if str(path.parent) else Path(".")
     name = shown_file(path)
-    mode = check_target(path, error)
+    mode = check_target(path, error, protect)
     remove_stale_temps(folder)
     try:
         handle, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)  # 0600

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from livercalc_desktop.atomic import check_target, shown_file, write_atomically
+from livercalc_desktop.atomic import check_target, write_atomically
 from livercalc_desktop.domain.case import Case
 from livercalc_desktop.domain.errors import LeafletError
 from livercalc_desktop.engine.evaluate import assess
@@ -72,15 +71,6 @@ def export_leaflet_file(
     target is spelled (another relative path, a hard link). Checked before the PDF is built,
     so a wrong target fails at once.
     """
-    check_target(path, LeafletError)
-    if source is not None and _same_file(path, source):
-        raise LeafletError(f"will not write {shown_file(path)}: it is the case file itself; choose another name")
+    check_target(path, LeafletError, protect=source)
     pdf = build_leaflet_pdf(case, pathway, paper=paper, clinic=ClinicDetails(clinic_name, clinic_contact))
-    write_atomically(path, pdf, LeafletError)
-
-
-def _same_file(one: Path, other: Path) -> bool:
-    try:
-        return os.path.samefile(one, other)
-    except OSError:  # either is missing: they cannot be the same file
-        return False
+    write_atomically(path, pdf, LeafletError, protect=source)
