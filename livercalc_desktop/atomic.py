@@ -82,6 +82,9 @@ def check_target(path: Path, error: type[LivercalcError], protect: Path | None =
     return info.st_mode & 0o777
 
 
+_swept: set[str] = set()
+
+
 def remove_stale_temps(folder: Path, max_age: float = STALE_TEMP_SECONDS) -> None:
     """Delete our own temporary files older than ``max_age`` seconds in ``folder``.
 
@@ -121,7 +124,9 @@ def write_atomically(path: Path, data: bytes, error: type[LivercalcError], *, pr
     folder = path.parent if str(path.parent) else Path(".")
     name = shown_file(path)
     mode = check_target(path, error, protect)
-    remove_stale_temps(folder)
+    if str(folder.resolve()) not in _swept:  # once per folder and process: autosaves stay cheap
+        remove_stale_temps(folder)
+        _swept.add(str(folder.resolve()))
     try:
         handle, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)  # 0600
     except OSError as exc:

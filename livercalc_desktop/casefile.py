@@ -62,14 +62,18 @@ def read_case_bytes(path: Path, limit: int = CASE_FILE_MAX_BYTES) -> bytes:
         raise CaseFileError(f"{path}: is a folder, not a case file") from exc
     except OSError as exc:
         raise CaseFileError(f"{path}: cannot read: {_reason(exc)}") from exc
-    mode = os.fstat(handle).st_mode
+    info = os.fstat(handle)
+    mode = info.st_mode
     if not stat.S_ISREG(mode):
         os.close(handle)
         if stat.S_ISDIR(mode):
             raise CaseFileError(f"{path}: is a folder, not a case file")
         raise CaseFileError(f"{path}: is not a regular file (a device, pipe or socket); give a case file")
     with os.fdopen(handle, "rb") as stream:
-        raw = stream.read(limit + 1)
+        # Ask for the size the file has (read(n) sets aside n bytes), then for more if it grew.
+        raw = stream.read(min(info.st_size, limit) + 1)
+        if len(raw) > info.st_size:
+            raw += stream.read(limit + 1 - len(raw))
     if len(raw) > limit:
         raise CaseFileError(f"{path.name}: is larger than {limit / 2**20:g} MiB, the most a case file may be")
     return raw
