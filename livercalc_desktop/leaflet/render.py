@@ -25,6 +25,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
@@ -45,6 +46,7 @@ SOFT = colors.HexColor("#e8f1f4")
 RULE = colors.HexColor("#9bb8c3")
 MARGIN = 18 * mm
 ELLIPSIS = "…"
+LONG_NOTE_POINTS = 240.0  # a third of an A4 page's text: a longer note may start low on a page
 
 
 def _has_wide_script(text: str) -> bool:
@@ -225,6 +227,17 @@ class LeafletRenderer:
         )
         return box
 
+    def _note(self, heading: str, note: str, width: float) -> list[Flowable]:
+        """Lay out the team's note: whole on one page if short; if long, starting at once and running on.
+
+        Keeping a note taller than the space left together would push it to a new page and
+        leave the rest of this one blank; so a long note only asks for room for a few lines.
+        """
+        title, box = self.p(heading, "h2"), self._boxed([self.p(note)], width)
+        if box.wrap(width, LONG_NOTE_POINTS * 4)[1] < LONG_NOTE_POINTS:
+            return [KeepTogether([title, box])]
+        return [CondPageBreak(LONG_NOTE_POINTS / 2), title, box]
+
     def story(self, content: LeafletContent, width: float) -> list[Flowable]:
         h = content.headings
         story: list[Flowable] = [self.p(content.title, "title"), self.p(content.subtitle, "subtitle")]
@@ -241,7 +254,7 @@ class LeafletRenderer:
             question.bulletText = "•"
         story.append(KeepTogether([self.p(h["questions"], "h2"), *questions]))
         if content.note:
-            story.append(KeepTogether([self.p(h["note"], "h2"), self._boxed([self.p(content.note)], width)]))
+            story += self._note(h["note"], content.note, width)
         story.append(KeepTogether([self.p(h["contact"], "h2"), *[self.p(line) for line in content.contact]]))
         story += [self.p(h["sources"], "h2"), self.p(content.sources_intro, "small")]
         story += [self.p(f"{i}. {ref}", "small") for i, ref in enumerate(content.references, start=1)]
