@@ -16,12 +16,17 @@ SPEC_CATEGORIES = [
     "liver-mass",
     "peritoneal-complex",
     "non-isolated",
+    "screen-positive",
     "survey-incomplete",
     "peritoneal-isolated",
     "isolated-reassuring",
     "isolated-pending",
 ]
 SPEC_FLAGS = {
+    "urgent",
+    "no-call-screen",
+    "early-survey",
+    "spot-resolved",
     "infection-pattern",
     "anaemia-pattern",
     "vascular-pattern",
@@ -41,12 +46,14 @@ SPEC_ITEMS = [
     "anatomy-survey",
     "venous-doppler",
     "growth-scan",
+    "fetal-medicine-review-urgent",
     "genetic-counselling",
     "amniocentesis-cma",
     "maternal-infection-serology",
     "af-pcr",
     "mca-doppler",
     "cf-carrier-testing",
+    "fetal-cf-testing",
     "fetal-echo",
     "fetal-mri",
     "serial-scans",
@@ -64,11 +71,23 @@ def test_ids_are_exactly_those_of_the_spec(pathway):
     assert [i.id for i in kb.checklist] == SPEC_ITEMS
 
 
+WORKFLOW_FLAGS = {"declined-testing", "results-pending", "early-survey", "spot-resolved"}
+
+
 def test_every_category_flag_and_item_cites_a_known_reference(pathway):
     kb = pathway.kb
     for entry in (*kb.categories, *kb.flags, *kb.checklist):
-        assert entry.references, entry.id
+        workflow = getattr(entry, "workflow", False)
+        assert bool(entry.references) != workflow, entry.id
         assert set(entry.references) <= set(kb.references), entry.id
+    for entry in (*kb.categories, *kb.flags):
+        for addendum in entry.addenda:
+            assert set(addendum.references) <= set(kb.references), entry.id
+
+
+def test_only_workflow_flags_cite_nothing(pathway):
+    """Design choices say so instead of citing papers that do not support them (review m11)."""
+    assert {f.id for f in pathway.kb.flags if f.workflow} == WORKFLOW_FLAGS
 
 
 def test_content_is_versioned_and_dated(pathway):
@@ -109,13 +128,13 @@ TYPOS = [
         "knowledge-base.toml",
         'field = "lesion.compartment"',
         'field = "lesion.compartmant"',
-        'knowledge-base.toml: term "peritoneal-lesion" > when: unknown field "lesion.compartmant"',
+        'knowledge-base.toml: term "peritoneal-calcification" > when > any[0]: unknown field "lesion.compartmant"',
     ),
     (
         "knowledge-base.toml",
         'in = ["capsular-peritoneal", "mixed"]',
         'in = ["capsular-peritoneum", "mixed"]',
-        'term "peritoneal-lesion" > when: "lesion.compartment" has no value(s) capsular-peritoneum',
+        'term "peritoneal-calcification" > when > any[0]: "lesion.compartment" has no value(s) capsular-peritoneum',
     ),
     (
         "knowledge-base.toml",
@@ -128,6 +147,12 @@ TYPOS = [
         'references = ["bronshtein-1995"]\n[flags.when]',
         "references = []\n[flags.when]",
         'flag "many-foci": must cite at least one reference',
+    ),
+    (
+        "knowledge-base.toml",
+        "workflow = true\nreferences = []",
+        'workflow = true\nreferences = ["simchen-2002"]',
+        "a workflow rule records where the work stands and cites no publication",
     ),
     (
         "knowledge-base.toml",
@@ -150,21 +175,51 @@ TYPOS = [
     ),
     (
         "knowledge-base.toml",
-        '{ workup = "af-pcr", in = ["normal"] }',
-        '{ workup = "af-pcr", in = ["ok"] }',
+        '{ workup = "maternal-infection-serology", in = ["normal"] }',
+        '{ workup = "maternal-infection-serology", in = ["ok"] }',
         "unknown workup status id(s): ok",
     ),
     (
         "knowledge-base.toml",
-        '{ term = "peritoneal-lesion" },\n  { field = "findings.abdominal", count_of',
-        '{ term = "peritonal-lesion" },\n  { field = "findings.abdominal", count_of',
-        'unknown term "peritonal-lesion"',
+        '{ term = "peritoneal-calcification" },\n  { count',
+        '{ term = "peritonal-calcification" },\n  { count',
+        'unknown term "peritonal-calcification"',
+    ),
+    (
+        "knowledge-base.toml",
+        'kind = "action"',
+        'kind = "chore"',
+        'checklist item "fetal-medicine-review-urgent": "kind" must be one of scan, test, action; got "chore"',
+    ),
+    (
+        "knowledge-base.toml",
+        '{ status = "pending", source = "history", when = { field = "history.cf_carriers"',
+        '{ status = "booked", source = "history", when = { field = "history.cf_carriers"',
+        'status "booked" is not one a test item takes',
+    ),
+    (
+        "knowledge-base.toml",
+        'decides the category.", when = { always = true }',
+        'decides the category.", when = { always = false }',
+        '"always" can only be true',
+    ),
+    (
+        "case-schema.toml",
+        'only_with = { field = "exam.pregnancy", in = ["twins", "higher-order"] }',
+        'only_with = { field = "exam.pregnancy", in = ["twins", "triplets"] }',
+        'field "exam.fetus": only_with names an unknown field or value',
+    ),
+    (
+        "case-schema.toml",
+        'rename = { normal = "done", pending = "booked" }',
+        'rename = { normal = "finished", pending = "booked" }',
+        "a rename to a status that kind does not take",
     ),
     (
         "knowledge-base.toml",
         'priority = "consider"',
         'priority = "maybe"',
-        'checklist item "fetal-echo" > rules[1]: "priority" must be one of do, offer, consider',
+        'checklist item "mca-doppler" > rules[1]: "priority" must be one of do, offer, consider',
     ),
     (
         "knowledge-base.toml",
