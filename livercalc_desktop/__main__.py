@@ -17,18 +17,27 @@ from livercalc_desktop.cli import (
     EXIT_OK,
     PROG,
     SUBCOMMANDS,
+    UsageError,
     gui_parser,
     run_subcommand,
     version_text,
 )
-from livercalc_desktop.domain.errors import LivercalcError
+from livercalc_desktop.domain.errors import LivercalcError, clipped, printable
 from livercalc_desktop.knowledge.pathway import bundled_pathway_folder, load_pathway
 
 
 def _dispatch(argv: list[str]) -> int:
     if argv and argv[0] in SUBCOMMANDS:
         return run_subcommand(argv)
-    args = gui_parser().parse_args(argv)
+    parser = gui_parser()
+    args = parser.parse_args(argv)
+    if args.case is not None and not args.case.exists():
+        # A typo such as "asess" must not fall through to the window (which, with no display,
+        # aborts with 134): a name that is neither a subcommand nor a file is a usage error.
+        raise UsageError(
+            f'"{clipped(str(args.case))}" is neither a subcommand ({", ".join(SUBCOMMANDS)}) nor an existing file\n'
+            f"{parser.format_usage().strip()}"
+        )
     if args.version:
         print(version_text(load_pathway(bundled_pathway_folder())))
         return EXIT_OK
@@ -43,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(list(sys.argv[1:] if argv is None else argv))
     except LivercalcError as exc:
-        print(f"{PROG}: {exc.message}", file=sys.stderr)
+        print(f"{PROG}: {printable(exc.message)}", file=sys.stderr)
         return EXIT_INPUT
     except Exception as exc:
         if os.environ.get("LIVERCALC_DEBUG"):

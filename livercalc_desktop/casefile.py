@@ -1,37 +1,87 @@
-"""Case files on disk: UTF-8 JSON, format 1, saved atomically."""
+"""Case files on disk: UTF-8 JSON, format 1, saved atomically.
+
+Reading is bounded: only a regular file is opened for reading (a FIFO would block forever,
+a device would never end), at most ``CASE_FILE_MAX_BYTES`` are read, and JSON that is
+nested too deeply or holds absurdly long numbers is a user error, not an internal fault.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import stat
 from pathlib import Path
 
 from livercalc_desktop.atomic import write_atomically
 from livercalc_desktop.domain.case import Case
-from livercalc_desktop.domain.errors import CaseFileError
-from livercalc_desktop.domain.validation import case_to_data
+from livercalc_desktop.domain.errors import CaseFileError, clipped
+from livercalc_desktop.domain.validation import case_to_data, text_problem
 from livercalc_desktop.knowledge.pathway import Pathway
+
+CASE_FILE_MAX_BYTES = 1024 * 1024
+"""A real case file is a few kilobytes; 1 MiB leaves room for every field at its longest."""
+
+_NUMBER_DIGITS_MAX = 30
+"""Integers longer than this are read as floats (so range checks name the field instead of
+Python refusing to convert 5,000 digits, or a message failing to print them)."""
+
+
+def _read_int(digits: str) -> int | float:
+    return int(digits) if len(digits) <= _NUMBER_DIGITS_MAX else float(digits)
 
 
 def parse_case_text(text: str, pathway: Pathway, source: str, today: dt.date | None = None) -> Case:
     """Parse case JSON text; raises ``CaseFileError`` or ``CaseInvalid``."""
+    source = clipped(source)
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_read_int)
     except json.JSONDecodeError as exc:
         raise CaseFileError(f"{source} is not valid JSON: line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+    except RecursionError as exc:
+        raise CaseFileError(f"{source} is not a case file: its JSON is nested too deeply") from exc
     return pathway.parser.parse(data, today)
 
 
-def read_case_file(path: Path, pathway: Pathway, today: dt.date | None = None) -> Case:
-    """Read and validate a case file."""
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
+
+
+def read_case_bytes(path: Path, limit: int = CASE_FILE_MAX_BYTES) -> bytes:
+    """Return the bytes of a regular file of at most ``limit`` bytes, or raise ``CaseFileError``.
+
+    The file is opened without blocking and checked with ``fstat`` on the open handle, so a
+    FIFO, a device or a folder is refused before a single byte is read, and a file swapped
+    in between the check and the read is still the one checked.
+    """
     try:
-        raw = path.read_bytes()
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError as exc:
         raise CaseFileError(f"{path}: no such file") from exc
     except IsADirectoryError as exc:
         raise CaseFileError(f"{path}: is a folder, not a case file") from exc
     except OSError as exc:
-        raise CaseFileError(f"{path}: cannot read: {(exc.strerror or str(exc)).lower()}") from exc
+        raise CaseFileError(f"{path}: cannot read: {_reason(exc)}") from exc
+    info = os.fstat(handle)
+    mode = info.st_mode
+    if not stat.S_ISREG(mode):
+        os.close(handle)
+        if stat.S_ISDIR(mode):
+            raise CaseFileError(f"{path}: is a folder, not a case file")
+        raise CaseFileError(f"{path}: is not a regular file (a device, pipe or socket); give a case file")
+    with os.fdopen(handle, "rb") as stream:
+        # Ask for the size the file has (read(n) sets aside n bytes), then for more if it grew.
+        raw = stream.read(min(info.st_size, limit) + 1)
+        if len(raw) > info.st_size:
+            raw += stream.read(limit + 1 - len(raw))
+    if len(raw) > limit:
+        raise CaseFileError(f"{path.name}: is larger than {limit / 2**20:g} MiB, the most a case file may be")
+    return raw
+
+
+def read_case_file(path: Path, pathway: Pathway, today: dt.date | None = None) -> Case:
+    """Read and validate a case file."""
+    raw = read_case_bytes(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -44,6 +94,19 @@ def case_json(case: Case, pathway: Pathway) -> str:
     return json.dumps(case_to_data(case, pathway.schema), ensure_ascii=False, indent=2) + "\n"
 
 
+def _unsavable_field(case: Case) -> str:
+    """Return the path of the first text that cannot be written as UTF-8 (see ``text_problem``)."""
+    texts = [(path, v) for path, v in case.values.items() if isinstance(v, str)]
+    texts += [(f"workup.{item}.detail", entry.detail) for item, entry in case.workup.items()]
+    return next((path for path, text in texts if text_problem(text)), "a text field")
+
+
 def write_case_file(path: Path, case: Case, pathway: Pathway) -> None:
     """Save a case atomically; the previous file survives any failure."""
-    write_atomically(path, case_json(case, pathway).encode("utf-8"), CaseFileError)
+    try:
+        data = case_json(case, pathway).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        # Loading refuses such text; this only catches a front end that skipped the check.
+        field = _unsavable_field(case)
+        raise CaseFileError(f"{field}: holds a character that is not valid text; retype it") from exc
+    write_atomically(path, data, CaseFileError)

@@ -16,10 +16,11 @@ from typing import NoReturn, TextIO
 
 from livercalc_desktop import __version__
 from livercalc_desktop.casefile import read_case_file
-from livercalc_desktop.domain.errors import CaseInvalid, LivercalcError
+from livercalc_desktop.domain.errors import CaseInvalid, LivercalcError, printable
 from livercalc_desktop.engine.assessment import NOT_RECORDED, SOURCE_WORDS, Assessment, ChecklistEntry
 from livercalc_desktop.engine.evaluate import assess
 from livercalc_desktop.knowledge.pathway import Pathway, bundled_pathway_folder, load_pathway
+from livercalc_desktop.leaflet.content import CLINIC_TEXT_MAX, clinic_text_problem
 
 EXIT_OK, EXIT_FAULT, EXIT_INPUT = 0, 1, 2
 SUBCOMMANDS = ("assess", "validate", "export")
@@ -129,13 +130,17 @@ def _cmd_assess(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
 
 def _cmd_validate(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
     read_case_file(args.case, pathway)
-    out.write(f"{args.case.name}: valid case file (format {pathway.schema.version})\n")
+    out.write(f"{printable(args.case.name)}: valid case file (format {pathway.schema.version})\n")
     return EXIT_OK
 
 
 def _cmd_export(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
     from livercalc_desktop.leaflet.export import export_leaflet_file
 
+    for option, text in (("--clinic", args.clinic), ("--contact", args.contact)):
+        problem = clinic_text_problem(text)
+        if problem:
+            raise UsageError(f"{option}: {problem}")
     case = read_case_file(args.case, pathway)
     export_leaflet_file(
         case,
@@ -144,8 +149,9 @@ def _cmd_export(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
         paper=args.paper,
         clinic_name=args.clinic,
         clinic_contact=args.contact,
+        source=args.case,
     )
-    out.write(f"wrote {args.output}\n")
+    out.write(f"wrote {printable(str(args.output))}\n")
     return EXIT_OK
 
 
@@ -161,8 +167,9 @@ def _subcommand_parser() -> _Parser:
     export_cmd.add_argument("case", type=Path, help="case file (JSON)")
     export_cmd.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
     export_cmd.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
-    export_cmd.add_argument("--clinic", default="", help="clinic name printed on the leaflet")
-    export_cmd.add_argument("--contact", default="", help="clinic contact line printed on the leaflet")
+    limit = f"at most {CLINIC_TEXT_MAX} characters"
+    export_cmd.add_argument("--clinic", default="", help=f"clinic name printed on the leaflet ({limit})")
+    export_cmd.add_argument("--contact", default="", help=f"clinic contact line printed on the leaflet ({limit})")
     return parser
 
 
@@ -193,8 +200,8 @@ def run_subcommand(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = 
         return _COMMANDS[args.command](args, pathway, out)
     except CaseInvalid as exc:
         err.write(f"{PROG}: the case file has {len(exc.problems)} problem(s):\n")
-        err.writelines(f"  {problem}\n" for problem in exc.problems)
+        err.writelines(f"  {printable(str(problem))}\n" for problem in exc.problems)
         return EXIT_INPUT
     except LivercalcError as exc:
-        err.write(f"{PROG}: {exc.message}\n")
+        err.write(f"{PROG}: {printable(exc.message)}\n")
         return EXIT_INPUT

@@ -6,7 +6,30 @@ exits 2, the GUI shows it in a dialog. Anything else is an internal fault.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+SHOWN_MAX = 40
+"""The longest key, path or value a message repeats; longer ones are cut with an ellipsis."""
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """Replace what cannot be written as UTF-8 (lone surrogates) with U+FFFD, so a message never fails to print."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def clipped(text: str, limit: int = SHOWN_MAX) -> str:
+    """Return ``text`` fit to repeat in a message: printable and at most ``limit`` characters."""
+    text = printable(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def shown_path(path: str) -> str:
+    """Return a field path fit for a message: each key clipped, the whole at most three keys' worth."""
+    return clipped(".".join(clipped(key) for key in path.split(".")), 3 * SHOWN_MAX)
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,7 +40,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        return f"{shown_path(self.path)}: {self.message}"
 
 
 class LivercalcError(Exception):

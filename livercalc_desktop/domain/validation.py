@@ -8,15 +8,17 @@ free text can hold a patient's name.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 
 from livercalc_desktop.domain.case import Case, Value, WorkupEntry
-from livercalc_desktop.domain.errors import CaseInvalid, Problem
+from livercalc_desktop.domain.errors import SHOWN_MAX, CaseInvalid, Problem
 from livercalc_desktop.domain.schema import CaseSchema, FieldSpec
 
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+LANGUAGE_TAG_MAX = 35  # RFC 5646 §4.4.1: 35 characters hold every tag in practical use
 _WORKUP_KEYS = ("status", "detail", "date")
 
 
@@ -37,15 +39,81 @@ def _shown(value: object) -> str:
     """Describe a wrong value briefly without repeating long or free text."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, float) and not math.isfinite(value):  # a 5,000-digit number is read as infinity
+        return "NaN" if math.isnan(value) else "a number too large to use"
     if isinstance(value, int | float):
         return _number_text(value)
     if isinstance(value, str):
-        return f'"{value}"' if len(value) <= 40 else "a long text"
+        return f'"{value}"' if len(value) <= SHOWN_MAX else "a long text"
     if value is None:
         return "null"
     if isinstance(value, list):
         return "a list"
     return "an object" if isinstance(value, dict) else type(value).__name__
+
+
+def _kind(value: object) -> str:
+    """Name the JSON type of a value without showing the value (for private fields)."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    return _shown(value)  # null, a list or an object: nothing of the value itself
+
+
+def _without_value(problem: Problem, raw: object) -> Problem:
+    """Drop a private field's value from the end of its message ("got 9.98878e+07" -> "got a number")."""
+    shown = _shown(raw)
+    if problem.message.endswith(shown):
+        return Problem(problem.path, problem.message[: -len(shown)] + _kind(raw))
+    return problem
+
+
+def text_problem(text: str) -> str | None:
+    """Say why ``text`` cannot be kept in a case file, or return None if it can.
+
+    The one rule for every way text enters (case files, form fields, command-line options):
+    it must be storable as UTF-8, so a lone surrogate is refused where it arrives, with the
+    field named, instead of passing validation and failing every later save.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return f"holds a character that is not valid text (U+{ord(text[exc.start]):04X}); retype it"
+    return None
+
+
+def unsavable_text(data: object) -> list[Problem]:
+    """Every key or string anywhere in parsed JSON that ``text_problem`` refuses, by path.
+
+    Walks iteratively, so however deep the JSON is, this cannot overflow the stack; and only
+    when encoding the whole (in C, about 20 µs) has failed, so a good file costs next to nothing.
+    """
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+        return []
+    except (UnicodeEncodeError, RecursionError):
+        pass
+    problems: list[Problem] = []
+    pending: list[tuple[str, object]] = [("", data)]
+    while pending:
+        path, node = pending.pop()
+        if isinstance(node, str):
+            reason = text_problem(node)
+            if reason:
+                problems.append(Problem(path or "(case)", reason))
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                child = _join(path, str(key))
+                reason = text_problem(str(key))
+                if reason:
+                    problems.append(Problem(child, f"this key {reason}"))
+                pending.append((child, value))
+        elif isinstance(node, list):
+            pending.extend((f"{path}[{i}]", item) for i, item in enumerate(node))
+    return sorted(problems, key=lambda p: p.path)
 
 
 def _is_number(value: object) -> bool:
@@ -74,7 +142,11 @@ class _Checker:
 
     def leaf(self, spec: FieldSpec, raw: object) -> Value | None:
         check: Callable[[FieldSpec, object], Value | None] = getattr(self, f"_{spec.type.value}")
-        return check(spec, raw)
+        before = len(self.problems)
+        value = check(spec, raw)
+        if spec.private:
+            self.problems[before:] = [_without_value(p, raw) for p in self.problems[before:]]
+        return value
 
     def _text(self, spec: FieldSpec, raw: object) -> Value | None:
         if not isinstance(raw, str):
@@ -90,8 +162,12 @@ class _Checker:
         return text or None
 
     def _language(self, spec: FieldSpec, raw: object) -> Value | None:
-        if not isinstance(raw, str) or not _LANGUAGE_TAG.fullmatch(raw):
-            self.fail(spec.path, f'must be a language tag such as "en" or "pt-BR", got {_shown(raw)}')
+        if not isinstance(raw, str) or len(raw) > LANGUAGE_TAG_MAX or not _LANGUAGE_TAG.fullmatch(raw):
+            self.fail(
+                spec.path,
+                f'must be a language tag such as "en" or "pt-BR" (at most {LANGUAGE_TAG_MAX} characters), '
+                f"got {_shown(raw)}",
+            )
             return None
         return raw
 
@@ -200,6 +276,9 @@ class CaseParser:
     def parse(self, data: object, today: dt.date | None = None) -> Case:
         """Return the case, or raise ``CaseInvalid`` listing every problem."""
         checker = _Checker(today or dt.date.today())
+        unsavable = unsavable_text(data)
+        if unsavable:
+            raise CaseInvalid(tuple(unsavable))
         if not isinstance(data, dict):
             raise CaseInvalid((Problem("(case)", f"must be a JSON object, got {_shown(data)}"),))
         version = self._version(data, checker)

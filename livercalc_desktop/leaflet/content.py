@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from livercalc_desktop import __version__
 from livercalc_desktop.domain.case import Case
-from livercalc_desktop.domain.validation import parse_date
+from livercalc_desktop.domain.validation import parse_date, text_problem
 from livercalc_desktop.engine.assessment import NOT_RECORDED, Assessment
 from livercalc_desktop.engine.evaluate import settled_facts
 from livercalc_desktop.knowledge.conditions import Facts
@@ -70,6 +70,17 @@ class Section:
 
     def lines(self) -> tuple[str, ...]:
         return (*self.paragraphs, *self.bullets, *self.closing)
+
+
+CLINIC_TEXT_MAX = 200
+"""The longest clinic name or contact line: one that still fits the page header and contact box."""
+
+
+def clinic_text_problem(text: str) -> str | None:
+    """Say what is wrong with a clinic name or contact line (from settings or ``--clinic``), or None."""
+    if len(text) > CLINIC_TEXT_MAX:
+        return f"must be at most {CLINIC_TEXT_MAX} characters, got {len(text)} characters"
+    return text_problem(text)
 
 
 @dataclass(frozen=True, slots=True)

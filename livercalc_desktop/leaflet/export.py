@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from livercalc_desktop.atomic import write_atomically
+from livercalc_desktop.atomic import check_target, write_atomically
 from livercalc_desktop.domain.case import Case
 from livercalc_desktop.domain.errors import LeafletError
 from livercalc_desktop.engine.evaluate import assess
 from livercalc_desktop.knowledge.pathway import Pathway
-from livercalc_desktop.leaflet.content import ClinicDetails, build_content
+from livercalc_desktop.leaflet.content import ClinicDetails, build_content, clinic_text_problem
 from livercalc_desktop.leaflet.fonts import FontSet
 from livercalc_desktop.leaflet.render import PAPER, LeafletRenderer
 from livercalc_desktop.leaflet.texts import load_leaflet_texts
@@ -28,6 +28,10 @@ def build_leaflet_pdf(case: Case, pathway: Pathway, *, paper: str = "a4", clinic
     language = case.get("patient.language")
     texts = load_leaflet_texts(pathway, language if isinstance(language, str) else "en")
     clinic = clinic or ClinicDetails()
+    for label, text in (("clinic name", clinic.name), ("clinic contact", clinic.contact)):
+        problem = clinic_text_problem(text)
+        if problem:
+            raise LeafletError(f"{label}: {problem}")
     renderer = LeafletRenderer(resources_root() / "fonts")
     _check_printable(case, clinic, renderer.fonts)
     content = build_content(case, assess(case, pathway), pathway, texts, clinic)
@@ -59,7 +63,14 @@ def export_leaflet_file(
     paper: str = "a4",
     clinic_name: str = "",
     clinic_contact: str = "",
+    source: Path | None = None,
 ) -> None:
-    """Write the leaflet atomically; an unwritable path raises ``LeafletError``."""
+    """Write the leaflet atomically; an unwritable or protected path raises ``LeafletError``.
+
+    ``source`` is the case file the leaflet comes from: it is never overwritten, however the
+    target is spelled (another relative path, a hard link). Checked before the PDF is built,
+    so a wrong target fails at once.
+    """
+    check_target(path, LeafletError, protect=source)
     pdf = build_leaflet_pdf(case, pathway, paper=paper, clinic=ClinicDetails(clinic_name, clinic_contact))
-    write_atomically(path, pdf, LeafletError)
+    write_atomically(path, pdf, LeafletError, protect=source)

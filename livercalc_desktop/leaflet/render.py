@@ -2,11 +2,17 @@
 
 Every string goes through ``fonts.markup`` (escaping and per-script font runs); table
 cells are paragraphs too, so nothing falls back to a built-in font that lacks glyphs.
+
+Every valid case must print, whatever was typed: text holding Chinese or Japanese wraps
+between characters (CJK line breaking, which also keeps "。" off the start of a line),
+other long words are split (reportlab's ``splitLongWords``), the note box may split across
+pages (``splitInRow``), and the clinic name in the page header is cut to one line.
 """
 
 from __future__ import annotations
 
 import io
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,6 +25,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
@@ -39,6 +46,13 @@ SOFT = colors.HexColor("#e8f1f4")
 URGENT = colors.HexColor("#fbe3d6")
 RULE = colors.HexColor("#9bb8c3")
 MARGIN = 18 * mm
+ELLIPSIS = "…"
+LONG_NOTE_POINTS = 240.0  # a third of an A4 page's text: a longer note may start low on a page
+
+
+def _has_wide_script(text: str) -> bool:
+    """Say whether ``text`` holds Chinese, Japanese or Korean characters, which wrap between characters."""
+    return any(unicodedata.east_asian_width(c) in ("W", "F") for c in text)
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -153,7 +167,39 @@ class LeafletRenderer:
 
     def p(self, text: str, style: str = "body") -> Paragraph:
         preferred = BOLD if style in ("title", "greeting", "h2", "cell_bold", "strong") else BODY
-        return Paragraph(markup(text, self.fonts, preferred), self.styles[style])
+        return Paragraph(markup(text, self.fonts, preferred), self._style(style, text))
+
+    def _style(self, name: str, text: str) -> ParagraphStyle:
+        """Return the named style, switched to CJK line breaking when ``text`` needs it."""
+        if not _has_wide_script(text):
+            return self.styles[name]
+        cjk = f"{name}-cjk"
+        if cjk not in self.styles:
+            self.styles[cjk] = ParagraphStyle(cjk, parent=self.styles[name], wordWrap="CJK")
+        return self.styles[cjk]
+
+    def one_line(self, text: str, style: ParagraphStyle, width: float) -> Paragraph:
+        """Return a paragraph of ``text`` cut with an ellipsis to fit one line of ``width`` (the page header)."""
+
+        def para(shown: str) -> Paragraph:
+            line_style = style if not _has_wide_script(shown) else ParagraphStyle("1l", parent=style, wordWrap="CJK")
+            return Paragraph(markup(shown, self.fonts), line_style)
+
+        def fits(paragraph: Paragraph) -> bool:
+            height: float = paragraph.wrap(width, style.leading * 4)[1]
+            return bool(height <= style.leading * 1.5)
+
+        whole = para(text)
+        if fits(whole):
+            return whole
+        low, high = 0, len(text)  # the longest prefix that fits, by bisection
+        while low < high:
+            middle = (low + high + 1) // 2
+            if fits(para(text[:middle].rstrip() + ELLIPSIS)):
+                low = middle
+            else:
+                high = middle - 1
+        return para(text[:low].rstrip() + ELLIPSIS)
 
     def _tests_table(self, content: LeafletContent, width: float) -> Table:
         header = [
@@ -181,7 +227,7 @@ class LeafletRenderer:
         return table
 
     def _boxed(self, paragraphs: list[Paragraph], width: float, background: colors.Color = SOFT) -> Table:
-        box = Table([[paragraphs]], colWidths=[width])
+        box = Table([[paragraphs]], colWidths=[width], splitInRow=1)
         box.setStyle(
             TableStyle(
                 [
@@ -205,6 +251,17 @@ class LeafletRenderer:
         body: list[Flowable] = [self._boxed(lines, width)] if section.boxed else list(lines)
         return KeepTogether([self.p(section.heading, "h2"), *body])
 
+    def _note(self, heading: str, note: str, width: float) -> list[Flowable]:
+        """Lay out the team's note: whole on one page if short; if long, starting at once and running on.
+
+        Keeping a note taller than the space left together would push it to a new page and
+        leave the rest of this one blank; so a long note only asks for room for a few lines.
+        """
+        title, box = self.p(heading, "h2"), self._boxed([self.p(note)], width)
+        if box.wrap(width, LONG_NOTE_POINTS * 4)[1] < LONG_NOTE_POINTS:
+            return [KeepTogether([title, box])]
+        return [CondPageBreak(LONG_NOTE_POINTS / 2), title, box]
+
     def story(self, content: LeafletContent, width: float) -> list[Flowable]:
         h = content.headings
         story: list[Flowable] = [self.p(content.title, "title"), self.p(content.subtitle, "subtitle")]
@@ -217,7 +274,7 @@ class LeafletRenderer:
             story += [self._boxed([self.p(t, "strong") for t in content.urgent], width, URGENT), Spacer(1, 6)]
         story.append(self._boxed([self.p(t) for t in content.meaning], width))
         if content.note:  # the team's own words come right after the meaning, not at the end
-            story.append(KeepTogether([self.p(h["note"], "h2"), self._boxed([self.p(content.note)], width)]))
+            story += self._note(h["note"], content.note, width)
         story += [self._section(s, width) for s in content.after_meaning]
         if content.words:
             words = [
@@ -284,9 +341,8 @@ class LeafletRenderer:
             header = self.p(content.title, "small")
             header.wrap(width / 2, 20)
             header.drawOn(c, MARGIN, height - MARGIN + 3)
-            clinic = Paragraph(
-                markup(content.clinic_name, self.fonts), ParagraphStyle("r", parent=self.styles["small"], alignment=2)
-            )
+            right = ParagraphStyle("r", parent=self.styles["small"], alignment=2)
+            clinic = self.one_line(content.clinic_name, right, width / 2 - MARGIN)
             clinic.wrap(width / 2 - MARGIN, 20)
             clinic.drawOn(c, width / 2, height - MARGIN + 3)
             c.setFont(BODY, 9.5)
