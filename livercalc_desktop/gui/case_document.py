@@ -21,7 +21,7 @@ from livercalc_desktop.domain.errors import CaseInvalid, Problem
 from livercalc_desktop.domain.validation import case_to_data
 from livercalc_desktop.knowledge.pathway import Pathway
 
-# Consecutive edits of one typed field (a text, a number, a date) merge into one undo step.
+# Consecutive edits of one field (typing a text, stepping through a drop-down) merge into one undo step.
 _TYPING = 1
 
 
@@ -130,7 +130,7 @@ class CaseDocument(QObject):
             updated = WorkupEntry(status, "", dt.date.today().isoformat())
         else:
             updated = WorkupEntry(status, entry.detail, entry.date)
-        self._edit(self.case.with_workup(item_id, updated), "Record a test status")
+        self._edit(self.case.with_workup(item_id, updated), "Record a test status", f"status:{item_id}")
 
     def set_detail(self, item_id: str, detail: str) -> None:
         """Record a test's result or note; only a test with a recorded status has one."""

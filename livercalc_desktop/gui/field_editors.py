@@ -40,7 +40,9 @@ Commit = Callable[[], None]
 class Editor:
     """Base: a widget, its focusable parts in tab order, and value conversion."""
 
-    typing = True  # edits arrive keystroke by keystroke and merge into one undo step
+    # Edits arrive keystroke by keystroke (or arrow key by arrow key in a drop-down):
+    # consecutive ones merge into one undo step.
+    typing = True
 
     def __init__(self, spec: FieldSpec, widget: QWidget) -> None:
         self.spec = spec
@@ -205,8 +207,6 @@ class SizesEditor(Editor):
 
 class ChoiceEditor(Editor):
     """A drop-down with "Not recorded" first; booleans are Yes / No."""
-
-    typing = False
 
     def __init__(self, spec: FieldSpec, on_commit: Commit) -> None:
         self.combo = QComboBox()
