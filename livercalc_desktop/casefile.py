@@ -13,16 +13,21 @@ from livercalc_desktop.domain.validation import case_to_data
 from livercalc_desktop.knowledge.pathway import Pathway
 
 
-def parse_case_text(text: str, pathway: Pathway, source: str, today: dt.date | None = None) -> Case:
-    """Parse case JSON text; raises ``CaseFileError`` or ``CaseInvalid``."""
+def parse_case_text(
+    text: str, pathway: Pathway, source: str, today: dt.date | None = None, *, partial: bool = False
+) -> Case:
+    """Parse case JSON text; raises ``CaseFileError`` or ``CaseInvalid``.
+
+    ``partial`` accepts a case still missing required fields (the window opens unfinished work).
+    """
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise CaseFileError(f"{source} is not valid JSON: line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
-    return pathway.parser.parse(data, today)
+    return pathway.parser.parse(data, today, partial=partial)
 
 
-def read_case_file(path: Path, pathway: Pathway, today: dt.date | None = None) -> Case:
+def read_case_file(path: Path, pathway: Pathway, today: dt.date | None = None, *, partial: bool = False) -> Case:
     """Read and validate a case file."""
     try:
         raw = path.read_bytes()
@@ -36,7 +41,7 @@ def read_case_file(path: Path, pathway: Pathway, today: dt.date | None = None) -
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise CaseFileError(f"{path.name} is not UTF-8 text (byte {exc.start})") from exc
-    return parse_case_text(text, pathway, path.name, today)
+    return parse_case_text(text, pathway, path.name, today, partial=partial)
 
 
 def case_json(case: Case, pathway: Pathway) -> str:

@@ -158,8 +158,12 @@ class CaseDocument(QObject):
         self._start_over(new_case(), None, None)
 
     def open(self, path: Path) -> None:
-        """Load a file; on any error the current case is left exactly as it was."""
-        case = read_case_file(path, self.pathway)
+        """Load a file, finished or not; on any error the current case is left exactly as it was.
+
+        An unfinished case (saved before every required finding was in) opens with its gaps
+        marked, so work saved at the end of a clinic can be completed later.
+        """
+        case = read_case_file(path, self.pathway, partial=True)
         self._start_over(case, path, self._digest_on_disk(path))
 
     def adopt(self, case: Case, path: Path | None = None, disk_digest: bytes | None = None) -> None:

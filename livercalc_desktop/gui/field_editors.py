@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QWidget,
 )
@@ -231,7 +230,7 @@ class ChoiceEditor(Editor):
 
 
 class ChoicesEditor(Editor):
-    """Tick boxes for a list field, and a "None seen" button.
+    """Tick boxes for a list field, and a "None seen" box above them.
 
     Three states, kept apart because they mean different things: boxes ticked (those were
     seen), "None seen" (looked for, nothing found: an empty list), or neither (not recorded).
@@ -246,9 +245,8 @@ class ChoicesEditor(Editor):
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setVerticalSpacing(2)
-        self.none_seen = QPushButton(NONE_SEEN)
+        self.none_seen = QCheckBox(NONE_SEEN)
         self.none_seen.setObjectName(f"{spec.path}:none-seen")
-        self.none_seen.setCheckable(True)
         self.none_seen.setAccessibleName(f"{spec.label}: none seen")
         self.none_seen.setToolTip("Record that none of these was seen (different from leaving it not recorded).")
         self.none_seen.toggled.connect(self._on_none_seen)
