@@ -64,11 +64,13 @@ class Session:
                 return False
             if answer.action is Recovery.OPEN:
                 self.document.adopt(chosen.case, chosen.original_path, chosen.original_digest)
-                self.autosaver.save_now()  # this window's copy holds it before the old one goes
+                # The old copy goes only once this window's own copy holds the case.
+                if self.autosaver.save_now():
+                    chosen.discard()
+                release_all(orphans)
+                return True
             chosen.discard()
             release_all([o for o in orphans if o is not chosen])
-            if answer.action is Recovery.OPEN:
-                return True
         return False
 
     def protect(self) -> bool:
@@ -85,6 +87,8 @@ def start_sessions(
     Returns the sessions now open.
     """
     sessions = [first]
+    if first.autosaver.unavailable:
+        dialogs.error(first.window, "Autosave is off", first.autosaver.unavailable)
     recovered = first.offer_recovery(dialogs)
     if case_path is not None:
         if recovered:

@@ -58,7 +58,12 @@ class Autosaver(QObject):
         super().__init__(parent)
         self.document = document
         self.folder = folder
-        _owner_only_folder(folder)
+        self.unavailable = ""  # why autosave is off, when it is
+        self._written: Case | None = None
+        try:
+            _owner_only_folder(folder)
+        except OSError as exc:
+            self.unavailable = f"Autosave is off: cannot use the folder {folder}: {(exc.strerror or str(exc)).lower()}."
         self.path = folder / f"case-{uuid.uuid4().hex}{SUFFIX}"
         self._lock = _lock_for(self.path)
         self._lock.tryLock(0)
@@ -76,8 +81,10 @@ class Autosaver(QObject):
 
     def save_now(self) -> bool:
         """Write the copy now; True when it holds the current case (or nothing needs keeping)."""
-        if not self.document.modified:
+        if not self.document.modified or self._written is self.document.case:
             return True
+        if self.unavailable:
+            return False
         document = self.document
         envelope = {
             "format": AUTOSAVE_FORMAT,
@@ -94,11 +101,13 @@ class Autosaver(QObject):
             os.chmod(self.path, FILE_MODE)
         except WRITE_ERRORS:
             return False
+        self._written = document.case
         return True
 
     def discard(self) -> None:
         """Forget the copy: the document was saved, or the user chose to drop its changes."""
         self._soon.stop()
+        self._written = None
         self.path.unlink(missing_ok=True)
 
     def close(self) -> None:

@@ -88,15 +88,18 @@ class QtDialogs:
         return Path(name) if name else None
 
     def unsaved_changes(self, parent: QWidget, name: str) -> Choice:
-        buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(
-            parent,
-            "Unsaved changes",
-            f"Save the changes to {name} before continuing?",
-            buttons.Save | buttons.Discard | buttons.Cancel,
-            buttons.Save,
-        )
-        return {buttons.Save: Choice.SAVE, buttons.Discard: Choice.DISCARD}.get(answer, Choice.CANCEL)
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Unsaved changes")
+        box.setText(f"Save the changes to {name} before continuing?")
+        role = QMessageBox.ButtonRole
+        save = box.addButton("&Save", role.AcceptRole)
+        discard = box.addButton("&Discard changes", role.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save)
+        box.exec()
+        clicked = box.clickedButton()
+        return Choice.SAVE if clicked is save else Choice.DISCARD if clicked is discard else Choice.CANCEL
 
     def error(self, parent: QWidget, title: str, message: str) -> None:
         QMessageBox.warning(parent, title, message)

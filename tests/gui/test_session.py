@@ -14,7 +14,7 @@ import pytest
 
 from livercalc_desktop.gui.app import Session, start_sessions
 from livercalc_desktop.gui.crash_report import crash_report
-from livercalc_desktop.gui.dialogs import Recovery, RecoveryAnswer
+from livercalc_desktop.gui.dialogs import Choice, Recovery, RecoveryAnswer
 from tests.conftest import run_app
 
 pytestmark = pytest.mark.gui
@@ -207,3 +207,28 @@ def test_the_crash_hook_autosaves_before_it_reports(qtbot, pathway, settings, di
     install_excepthook(dialogs, session.protect)
     sys.excepthook(KeyError, KeyError("x"), None)
     assert '"left"' in session.autosaver.path.read_text("utf-8")
+
+
+def test_an_unusable_data_folder_is_said_and_autosave_never_claimed(qtbot, pathway, settings, dialogs, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", "utf-8")
+    session = new_session(qtbot, pathway, settings, dialogs, blocker / "autosave")
+    start_sessions(session, dialogs, None, lambda: session)
+    (message,) = dialogs.said("error")
+    assert message.startswith("Autosave is off: cannot use the folder")
+    session.document.set_value("lesion.lobe", "left")
+    assert not session.protect()  # so the crash dialog will not say the work is autosaved
+
+
+def test_the_copy_stays_until_the_user_discards_the_changes(qtbot, pathway, settings, dialogs, tmp_path, examples):
+    session = new_session(qtbot, pathway, settings, dialogs, tmp_path / "data")
+    session.window.open_path(examples / "isolated-pending.json")
+    session.document.set_value("lesion.lobe", "left")
+    assert session.autosaver.save_now()
+    dialogs.unsaved_answer = Choice.CANCEL
+    assert not session.window.close()
+    assert session.autosaver.path.exists()
+    dialogs.unsaved_answer = Choice.DISCARD
+    assert session.window.close()
+    assert not session.autosaver.path.exists()
+    assert list((tmp_path / "data").iterdir()) == []  # no lock file left behind either
