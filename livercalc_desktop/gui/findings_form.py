@@ -5,9 +5,10 @@ accessible names, and ordered for the Tab key. Problems are shown under the fiel
 concern, in the same words as the command line.
 
 There are more rows than letters, so mnemonics go first to the required findings, then to
-the other clinical fields in form order, and last to the identifying (private) fields;
-every group can also be reached with Ctrl+1, Ctrl+2... (see ``group_entries``). A mnemonic
-only moves focus: on a tick box Qt would otherwise tick it.
+the other findings, then to free-text fields, and last to the identifying (private) ones;
+every group can also be reached with Ctrl+1, Ctrl+2... (see ``group_entries``), and a field
+without a letter is a few Tabs from its group's start. A mnemonic only moves focus: on a
+tick box Qt would otherwise tick it.
 """
 
 from __future__ import annotations

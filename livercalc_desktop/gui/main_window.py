@@ -43,7 +43,7 @@ HELP_TEXT = (
     "Shortcuts: Ctrl+N new case, Ctrl+O open, Ctrl+S save, Ctrl+Shift+S save as, "
     "Ctrl+E patient leaflet, Ctrl+Z undo, Ctrl+Shift+Z redo, F1 this help. Alt plus the underlined "
     "letter jumps to a field; Ctrl+1 to Ctrl+6 jump to a section of the form. Ctrl+Shift+N records "
-    '"none seen" for every list of other findings; each list also has its own "None seen" button.'
+    '"none seen" for every list of other findings; each list also has its own "None seen" box.'
 )
 FINDINGS_GROUP = "findings"
 
