@@ -137,8 +137,8 @@ class Orphan:
             pathway.parser.parse(case_to_data(self.case, pathway.schema))
             category = assess(self.case, pathway).category_label
         except LivercalcError:
-            category = "incomplete (no category yet)"
-        return f"Scan {scan}{age}: {category} (autosaved {self.saved_at:%Y-%m-%d %H:%M})"
+            category = "incomplete, no category yet"
+        return f"Scan {scan}{age}: {category}; autosaved {self.saved_at:%Y-%m-%d %H:%M}"
 
     def discard(self) -> None:
         self.path.unlink(missing_ok=True)

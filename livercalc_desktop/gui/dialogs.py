@@ -128,6 +128,7 @@ class QtDialogs:
         }
         buttons.clicked.connect(lambda button: dialog.done(list(answers).index(button) + 1))
         layout.addWidget(buttons)
+        dialog.resize(620, 280)
         code = dialog.exec()  # 0 when closed with Escape: decide later
         action = list(answers.values())[code - 1] if code > 0 else Recovery.LATER
         return RecoveryAnswer(action, max(listing.currentRow(), 0))

@@ -405,7 +405,9 @@ def test_keyboard_entry_of_a_typical_case_takes_few_keystrokes(qtbot, window, di
     jump_to("lesion.lobe")
     type_text("r")  # Right lobe
     press(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)  # nothing else
-    press(Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)  # screening and history: cfDNA first
+    section = list(window.form.group_entries).index("history") + 1  # screening and history
+    press(getattr(Qt.Key, f"Key_{section}"), Qt.KeyboardModifier.ControlModifier)
+    assert focused() is window.form.editors["screening.cfdna"].widget  # the section starts with cfDNA
     type_text("l")  # Low risk
     dialogs.save_answer = tmp_path / "typed.json"
     press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
