@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QScrollArea, QSplitter, QWidget
 
 from livercalc_desktop import __version__
-from livercalc_desktop.domain.errors import LivercalcError, Problem
+from livercalc_desktop.domain.errors import LivercalcError
 from livercalc_desktop.engine.evaluate import assess
 from livercalc_desktop.gui.assessment_panel import AssessmentPanel
 from livercalc_desktop.gui.case_document import CaseDocument
@@ -187,14 +187,9 @@ class MainWindow(QMainWindow):
         problems = self.document.problems()
         self.form.show_problems(problems)
         if problems:
-            self.panel.show_incomplete(tuple(self._in_clinical_words(p) for p in problems))
+            self.panel.show_incomplete(problems)
         else:
             self.panel.show_assessment(assess(self.document.case, self.pathway))
-
-    def _in_clinical_words(self, problem: Problem) -> Problem:
-        """Name the field as the form labels it ("Gestational age, weeks"), not by its path."""
-        spec = self.pathway.schema.field(problem.path.split("[")[0])
-        return Problem(spec.label, problem.message) if spec else problem
 
     def _update_title(self) -> None:
         name = self.document.path.name if self.document.path else "Untitled case"
