@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 WHEEL_EDITORS = (QComboBox, QAbstractSpinBox)
+# Widgets that claim Ctrl+letter keys for themselves (editing keys), or take the wheel.
+GUARDED = (*WHEEL_EDITORS, QLineEdit, QPlainTextEdit)
 
 
 class _InputGuard(QObject):
-    """Watches the focusable widgets of one window (not the whole application: that would see every event)."""
+    """Watches the editors of one window (not the whole application: that would see every event)."""
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
@@ -44,11 +46,11 @@ class _InputGuard(QObject):
 
 
 def install_input_guards(window: QWidget) -> None:
-    """Apply both rules to every focusable widget of ``window``; call once it is built."""
+    """Apply both rules to the editors of ``window``; call once it is built."""
     guard = _InputGuard(window)
     for widget in window.findChildren(QWidget):
         if isinstance(widget, WHEEL_EDITORS):
             # The default WheelFocus would let the wheel itself give focus first.
             widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+        if isinstance(widget, GUARDED):
             widget.installEventFilter(guard)
