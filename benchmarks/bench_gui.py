@@ -42,7 +42,7 @@ def edit_to_repaint_ms(path: str = "findings.structural", values: tuple[object, 
         window.panel.repaint()
         QApplication.processEvents()
 
-    window.document.modified = False
+    window.document.undo_stack.setClean()
     return median_seconds(edit, 200) * 1000
 
 

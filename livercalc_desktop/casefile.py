@@ -31,8 +31,13 @@ def _read_int(digits: str) -> int | float:
     return int(digits) if len(digits) <= _NUMBER_DIGITS_MAX else float(digits)
 
 
-def parse_case_text(text: str, pathway: Pathway, source: str, today: dt.date | None = None) -> Case:
-    """Parse case JSON text; raises ``CaseFileError`` or ``CaseInvalid``."""
+def parse_case_text(
+    text: str, pathway: Pathway, source: str, today: dt.date | None = None, *, partial: bool = False
+) -> Case:
+    """Parse case JSON text; raises ``CaseFileError`` or ``CaseInvalid``.
+
+    ``partial`` accepts a case still missing required fields (the window opens unfinished work).
+    """
     source = clipped(source)
     try:
         data = json.loads(text, parse_int=_read_int)
@@ -40,7 +45,7 @@ def parse_case_text(text: str, pathway: Pathway, source: str, today: dt.date | N
         raise CaseFileError(f"{source} is not valid JSON: line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
     except RecursionError as exc:
         raise CaseFileError(f"{source} is not a case file: its JSON is nested too deeply") from exc
-    return pathway.parser.parse(data, today)
+    return pathway.parser.parse(data, today, partial=partial)
 
 
 def _reason(exc: OSError) -> str:
@@ -79,14 +84,14 @@ def read_case_bytes(path: Path, limit: int = CASE_FILE_MAX_BYTES) -> bytes:
     return raw
 
 
-def read_case_file(path: Path, pathway: Pathway, today: dt.date | None = None) -> Case:
+def read_case_file(path: Path, pathway: Pathway, today: dt.date | None = None, *, partial: bool = False) -> Case:
     """Read and validate a case file."""
     raw = read_case_bytes(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise CaseFileError(f"{path.name} is not UTF-8 text (byte {exc.start})") from exc
-    return parse_case_text(text, pathway, path.name, today)
+    return parse_case_text(text, pathway, path.name, today, partial=partial)
 
 
 def case_json(case: Case, pathway: Pathway) -> str:

@@ -120,6 +120,27 @@ def test_required_fields_are_reported_missing(pathway):
     ]
 
 
+def test_an_unfinished_case_reads_only_when_asked_and_keeps_every_other_check(pathway, tmp_path):
+    unfinished = {"format": "livercalc-case", "version": 1, "lesion": {"lobe": "left"}}
+    path = tmp_path / "unfinished.json"
+    path.write_text(json.dumps(unfinished), "utf-8")
+    with pytest.raises(CaseInvalid):
+        read_case_file(path, pathway, TODAY)
+    assert read_case_file(path, pathway, TODAY, partial=True).get("lesion.lobe") == "left"
+    wrong = {**unfinished, "lesion": {"lobe": "middle"}}
+    with pytest.raises(CaseInvalid) as caught:
+        pathway.parser.parse(wrong, TODAY, partial=True)
+    assert [p.path for p in caught.value.problems] == ["lesion.lobe"]
+
+
+def test_none_seen_is_kept_apart_from_not_recorded(pathway):
+    case = pathway.parser.parse(base_case_data(findings={"hydrops": [], "soft_markers": ["pyelectasis"]}), TODAY)
+    assert case.get("findings.hydrops") == ()  # looked for, none seen
+    assert case.get("findings.structural") is None  # not recorded
+    again = pathway.parser.parse(json.loads(case_json(case, pathway)), TODAY)
+    assert again == case and json.loads(case_json(case, pathway))["findings"]["hydrops"] == []
+
+
 def test_problem_messages_never_repeat_a_patient_name(pathway):
     canary = "Zelda-Canary" * 20
     data = base_case_data(patient={"name": canary, "hospital_number": ["H-123456"]}, notes={"for_patient": 7})

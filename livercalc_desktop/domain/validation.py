@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from livercalc_desktop.domain.case import Case, Value, WorkupEntry
 from livercalc_desktop.domain.errors import SHOWN_MAX, CaseInvalid, Problem
-from livercalc_desktop.domain.schema import CaseSchema, FieldSpec
+from livercalc_desktop.domain.schema import CaseSchema, FieldSpec, FieldType
 
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 LANGUAGE_TAG_MAX = 35  # RFC 5646 §4.4.1: 35 characters hold every tag in practical use
@@ -273,8 +273,12 @@ class CaseParser:
         self.workup_items = dict(workup_items)
         self._objects = _object_paths(schema)
 
-    def parse(self, data: object, today: dt.date | None = None) -> Case:
-        """Return the case, or raise ``CaseInvalid`` listing every problem."""
+    def parse(self, data: object, today: dt.date | None = None, *, partial: bool = False) -> Case:
+        """Return the case, or raise ``CaseInvalid`` listing every problem.
+
+        ``partial`` accepts a case whose required fields are still missing (work in progress,
+        such as an autosaved copy); every value present is still checked.
+        """
         checker = _Checker(today or dt.date.today())
         unsavable = unsavable_text(data)
         if unsavable:
@@ -292,6 +296,7 @@ class CaseParser:
         for spec in self.schema.fields:
             if (
                 spec.required
+                and not partial
                 and spec.path not in values
                 and not any(p.path.startswith(spec.path) for p in checker.problems)
             ):
@@ -354,7 +359,8 @@ class CaseParser:
             if spec is not None:
                 if raw is not None:
                     value = checker.leaf(spec, raw)
-                    if value is not None and value != ():
+                    # An empty tick-box list is kept: it records "none seen", not "not recorded".
+                    if value is not None and (value != () or spec.type is FieldType.CHOICES):
                         out[path] = value
             elif path in self._objects:
                 if isinstance(raw, dict):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, QTimer
@@ -11,10 +12,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from livercalc_desktop import __version__
-from livercalc_desktop.gui.autosave import Autosaver
+from livercalc_desktop.gui.autosave import Autosaver, find_orphans, release_all
 from livercalc_desktop.gui.case_document import CaseDocument
 from livercalc_desktop.gui.crash_report import install_excepthook
-from livercalc_desktop.gui.dialogs import Dialogs, QtDialogs
+from livercalc_desktop.gui.dialogs import Dialogs, QtDialogs, Recovery
 from livercalc_desktop.gui.main_window import APP_NAME, MainWindow
 from livercalc_desktop.gui.settings import AppSettings
 from livercalc_desktop.knowledge.pathway import Pathway, bundled_pathway_folder, load_pathway
@@ -41,23 +42,60 @@ def application() -> QApplication:
 
 
 class Session:
-    """One window with its document, autosave and settings."""
+    """One window with its document, its own autosave and the shared settings."""
 
     def __init__(self, pathway: Pathway, settings: AppSettings, dialogs: Dialogs, data_folder: Path) -> None:
+        self.pathway = pathway
         self.document = CaseDocument(pathway)
         self.autosaver = Autosaver(self.document, data_folder)
         self.window = MainWindow(self.document, settings, dialogs)
+        self.window.closed.connect(self.autosaver.close)
 
-    def offer_recovery(self, dialogs: Dialogs) -> None:
-        """After a crash, offer the autosaved case; a declined offer deletes it."""
-        recovered = self.autosaver.recoverable()
-        if recovered is None:
-            return
-        if dialogs.recover(self.window):
-            self.document.adopt(recovered)
-            self.window.form.set_case(recovered)
-        else:
-            self.autosaver.discard()
+    def offer_recovery(self, dialogs: Dialogs) -> bool:
+        """Offer each case a crashed session left behind; True when one was opened in this window.
+
+        A case the user neither opens nor discards stays for the next start.
+        """
+        while orphans := find_orphans(self.autosaver.folder, self.pathway):
+            answer = dialogs.recover(self.window, [orphan.describe(self.pathway) for orphan in orphans])
+            chosen = orphans[answer.index] if 0 <= answer.index < len(orphans) else None
+            if answer.action is Recovery.LATER or chosen is None:
+                release_all(orphans)
+                return False
+            if answer.action is Recovery.OPEN:
+                self.document.adopt(chosen.case, chosen.original_path, chosen.original_digest)
+                # The old copy goes only once this window's own copy holds the case.
+                if self.autosaver.save_now():
+                    chosen.discard()
+                release_all(orphans)
+                return True
+            chosen.discard()
+            release_all([o for o in orphans if o is not chosen])
+        return False
+
+    def protect(self) -> bool:
+        """Autosave now (after an unexpected error); True when the copy holds the current case."""
+        return self.autosaver.save_now()
+
+
+def start_sessions(
+    first: Session, dialogs: Dialogs, case_path: Path | None, new_session: Callable[[], Session]
+) -> list[Session]:
+    """Offer recovery (at every start), then open the file named on the command line.
+
+    The file opens in a window of its own when the first window took a recovered case.
+    Returns the sessions now open.
+    """
+    sessions = [first]
+    if first.autosaver.unavailable:
+        dialogs.error(first.window, "Autosave is off", first.autosaver.unavailable)
+    recovered = first.offer_recovery(dialogs)
+    if case_path is not None:
+        if recovered:
+            sessions.append(new_session())
+            sessions[-1].window.show()
+        sessions[-1].window.open_path(case_path)
+    return sessions
 
 
 def _self_test(session: Session) -> int:
@@ -83,20 +121,22 @@ def main(case_path: Path | None = None, self_test: bool = False) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a self-test needs no screen
     app = application()
     dialogs = QtDialogs()
-    install_excepthook(dialogs)
     pathway = load_pathway(bundled_pathway_folder())
     settings = AppSettings(QSettings())
     data_folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
-    session = Session(pathway, settings, dialogs, data_folder / "autosave")
+    sessions = [Session(pathway, settings, dialogs, data_folder / "autosave")]
+    install_excepthook(dialogs, lambda: all([s.protect() for s in sessions]))
     if self_test:
-        return _self_test(session)
-    session.window.show()
-    if case_path is not None:
-        session.window.open_path(case_path)
-    else:
-        QTimer.singleShot(0, lambda: session.offer_recovery(dialogs))
-    code = app.exec()
-    # The window only closes once the case is saved or the user chose to discard it, so the
-    # autosaved copy is no longer wanted. After a crash this line never runs and it stays.
-    session.autosaver.discard()
-    return code
+        return _self_test(sessions[0])
+    sessions[0].window.show()
+
+    def start() -> None:
+        def new_session() -> Session:
+            return Session(pathway, settings, dialogs, data_folder / "autosave")
+
+        sessions[:] = start_sessions(sessions[0], dialogs, case_path, new_session)
+
+    QTimer.singleShot(0, start)
+    # Each window drops its autosaved copy when it closes with nothing unsaved; after a crash
+    # the copies stay and the next start offers them.
+    return app.exec()

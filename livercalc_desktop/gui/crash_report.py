@@ -10,6 +10,7 @@ import logging
 import platform
 import sys
 import traceback
+from collections.abc import Callable
 from types import TracebackType
 
 from livercalc_desktop import __version__
@@ -30,16 +31,31 @@ def crash_report(exc_type: type[BaseException], tb: TracebackType | None) -> str
     return "\n".join(lines)
 
 
-def install_excepthook(dialogs: Dialogs) -> None:
-    """Show unexpected errors instead of letting Qt print them and carry on silently."""
+SAVED = "Your work is autosaved."
+NOT_SAVED = (
+    "Your latest changes could not be autosaved: if the window still responds, save the case "
+    "now (File, Save as) under a new name."
+)
+
+
+def install_excepthook(dialogs: Dialogs, protect: Callable[[], bool]) -> None:
+    """Show unexpected errors instead of letting Qt print them and carry on silently.
+
+    ``protect`` autosaves every open case and says whether that worked, so the dialog only
+    promises that the work is safe when it is.
+    """
 
     def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         report = crash_report(exc_type, tb)
         log.error("unexpected error\n%s", report)
+        try:
+            saved = protect()
+        except Exception:
+            saved = False
         dialogs.report(
             None,
             "Something went wrong",
-            "LiverCalc hit an unexpected error. Your work is autosaved. Please copy this report "
+            f"LiverCalc hit an unexpected error. {SAVED if saved else NOT_SAVED} Please copy this report "
             "(it holds no patient details) and send it to your support contact.",
             report,
         )

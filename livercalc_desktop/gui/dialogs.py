@@ -6,13 +6,25 @@ test can hang on a real modal dialog.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import Enum, auto
 from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 CASE_FILTER = "LiverCalc case (*.json)"
 PDF_FILTER = "PDF leaflet (*.pdf)"
@@ -26,6 +38,30 @@ class Choice(Enum):
     CANCEL = auto()
 
 
+class Conflict(Enum):
+    """The answer to "the file changed on disk since you opened it"."""
+
+    OVERWRITE = auto()
+    SAVE_AS = auto()
+    CANCEL = auto()
+
+
+class Recovery(Enum):
+    """What to do with one autosaved case offered after a crash."""
+
+    OPEN = auto()
+    DISCARD = auto()
+    LATER = auto()
+
+
+@dataclass(frozen=True, slots=True)
+class RecoveryAnswer:
+    """The user's choice in the recovery dialog."""
+
+    action: Recovery
+    index: int = 0  # which of the offered cases
+
+
 class Dialogs(Protocol):
     """What the app may ask or tell the user."""
 
@@ -33,7 +69,8 @@ class Dialogs(Protocol):
     def save_path(self, parent: QWidget, suggested: Path, file_filter: str) -> Path | None: ...
     def unsaved_changes(self, parent: QWidget, name: str) -> Choice: ...
     def error(self, parent: QWidget, title: str, message: str) -> None: ...
-    def recover(self, parent: QWidget) -> bool: ...
+    def recover(self, parent: QWidget, cases: Sequence[str]) -> RecoveryAnswer: ...
+    def file_changed(self, parent: QWidget, name: str) -> Conflict: ...
     def report(self, parent: QWidget | None, title: str, intro: str, details: str) -> None: ...
     def information(self, parent: QWidget, title: str, message: str) -> None: ...
     def printer(self, parent: QWidget) -> QPrinter | None: ...
@@ -51,29 +88,68 @@ class QtDialogs:
         return Path(name) if name else None
 
     def unsaved_changes(self, parent: QWidget, name: str) -> Choice:
-        buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(
-            parent,
-            "Unsaved changes",
-            f"Save the changes to {name} before continuing?",
-            buttons.Save | buttons.Discard | buttons.Cancel,
-            buttons.Save,
-        )
-        return {buttons.Save: Choice.SAVE, buttons.Discard: Choice.DISCARD}.get(answer, Choice.CANCEL)
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Unsaved changes")
+        box.setText(f"Save the changes to {name} before continuing?")
+        role = QMessageBox.ButtonRole
+        save = box.addButton("&Save", role.AcceptRole)
+        discard = box.addButton("&Discard changes", role.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save)
+        box.exec()
+        clicked = box.clickedButton()
+        return Choice.SAVE if clicked is save else Choice.DISCARD if clicked is discard else Choice.CANCEL
 
     def error(self, parent: QWidget, title: str, message: str) -> None:
         QMessageBox.warning(parent, title, message)
 
-    def recover(self, parent: QWidget) -> bool:
-        buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(
-            parent,
-            "Recover unsaved case?",
-            "LiverCalc closed without saving the case you were working on. Open the recovered copy?",
-            buttons.Yes | buttons.No,
-            buttons.Yes,
+    def recover(self, parent: QWidget, cases: Sequence[str]) -> RecoveryAnswer:
+        dialog = QDialog(parent)
+        dialog.setWindowTitle("Recover unsaved cases")
+        layout = QVBoxLayout(dialog)
+        intro = QLabel(
+            "LiverCalc closed without saving these cases. Open one to carry on with it, or discard it. "
+            "Cases you leave are offered again next time."
         )
-        return answer == buttons.Yes
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        listing = QListWidget()
+        listing.setAccessibleName("Unsaved cases")
+        listing.addItems(list(cases))
+        listing.setCurrentRow(0)
+        layout.addWidget(listing)
+        buttons = QDialogButtonBox()
+        role = QDialogButtonBox.ButtonRole
+        answers = {
+            buttons.addButton("&Open", role.AcceptRole): Recovery.OPEN,
+            buttons.addButton("&Discard", role.DestructiveRole): Recovery.DISCARD,
+            buttons.addButton("&Later", role.RejectRole): Recovery.LATER,
+        }
+        buttons.clicked.connect(lambda button: dialog.done(list(answers).index(button) + 1))
+        layout.addWidget(buttons)
+        dialog.resize(620, 280)
+        code = dialog.exec()  # 0 when closed with Escape: decide later
+        action = list(answers.values())[code - 1] if code > 0 else Recovery.LATER
+        return RecoveryAnswer(action, max(listing.currentRow(), 0))
+
+    def file_changed(self, parent: QWidget, name: str) -> Conflict:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("File changed on disk")
+        box.setText(
+            f"{name} was changed by another window or computer after you opened it. "
+            "Saving here would replace those changes."
+        )
+        overwrite = box.addButton("&Replace it", QMessageBox.ButtonRole.DestructiveRole)
+        save_as = box.addButton("Save &as a new file…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.exec()
+        clicked = box.clickedButton()
+        return (
+            Conflict.OVERWRITE if clicked is overwrite else Conflict.SAVE_AS if clicked is save_as else Conflict.CANCEL
+        )
 
     def report(self, parent: QWidget | None, title: str, intro: str, details: str) -> None:
         dialog = QDialog(parent)

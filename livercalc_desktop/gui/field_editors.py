@@ -2,7 +2,9 @@
 
 Each editor turns its widget into a schema value and back, and calls ``on_commit`` when the
 user commits an edit. "Not recorded" is always a choice where a value may be missing, so
-nothing is ever silently recorded as normal.
+nothing is ever silently recorded as normal; a required number starts out not recorded too.
+Editors whose value is typed (``typing``) report every keystroke, so the document and its undo
+history always match what is on screen.
 """
 
 from __future__ import annotations
@@ -27,13 +29,19 @@ from PySide6.QtWidgets import (
 
 from livercalc_desktop.domain.case import Value
 from livercalc_desktop.domain.schema import FieldSpec, FieldType
+from livercalc_desktop.gui.signals import signals_blocked
 
 NOT_RECORDED = "Not recorded"
+NONE_SEEN = "None seen"
 Commit = Callable[[], None]
 
 
 class Editor:
     """Base: a widget, its focusable parts in tab order, and value conversion."""
+
+    # Edits arrive keystroke by keystroke (or arrow key by arrow key in a drop-down):
+    # consecutive ones merge into one undo step.
+    typing = True
 
     def __init__(self, spec: FieldSpec, widget: QWidget) -> None:
         self.spec = spec
@@ -67,7 +75,7 @@ class TextEditor(Editor):
                 QRegularExpressionValidator(QRegularExpression(r"[A-Za-z]{0,3}(-[A-Za-z0-9]{0,8})*"))
             )
             self.edit.setPlaceholderText("en")
-        self.edit.editingFinished.connect(on_commit)
+        self.edit.textEdited.connect(lambda _t: on_commit())
 
     def value(self) -> Value | None:
         return self.edit.text().strip() or None
@@ -118,17 +126,19 @@ class DateEditor(Editor):
 
 
 class IntEditor(Editor):
-    """A whole number within the field's range."""
+    """A whole number within the field's range, or not recorded (shown as a dash, never a guess)."""
 
     def __init__(self, spec: FieldSpec, on_commit: Commit) -> None:
         self.spin = QSpinBox()
         super().__init__(spec, self.spin)
-        self.spin.setRange(int(spec.minimum or 0), int(spec.maximum or 0))
+        self.spin.setRange(int(spec.minimum or 0) - 1, int(spec.maximum or 0))
+        self.spin.setSpecialValueText("—")
         self.spin.setSuffix(f" {spec.unit}" if spec.unit else "")
+        self.spin.setValue(self.spin.minimum())
         self.spin.valueChanged.connect(lambda _v: on_commit())
 
     def value(self) -> Value | None:
-        return self.spin.value()
+        return None if self.spin.value() == self.spin.minimum() else self.spin.value()
 
     def set_value(self, value: Value | None) -> None:
         self.spin.setValue(int(value) if isinstance(value, int) else self.spin.minimum())
@@ -220,34 +230,63 @@ class ChoiceEditor(Editor):
 
 
 class ChoicesEditor(Editor):
-    """Tick boxes for a list field; none ticked means nothing recorded."""
+    """Tick boxes for a list field, and a "None seen" box above them.
+
+    Three states, kept apart because they mean different things: boxes ticked (those were
+    seen), "None seen" (looked for, nothing found: an empty list), or neither (not recorded).
+    """
+
+    typing = False
 
     def __init__(self, spec: FieldSpec, on_commit: Commit) -> None:
         box = QWidget()
         super().__init__(spec, box)
+        self._on_commit = on_commit
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setVerticalSpacing(2)
+        self.none_seen = QCheckBox(NONE_SEEN)
+        self.none_seen.setObjectName(f"{spec.path}:none-seen")
+        self.none_seen.setAccessibleName(f"{spec.label}: none seen")
+        self.none_seen.setToolTip("Record that none of these was seen (different from leaving it not recorded).")
+        self.none_seen.toggled.connect(self._on_none_seen)
+        grid.addWidget(self.none_seen, 0, 0, 1, 2)
         self.boxes: dict[str, QCheckBox] = {}
         for index, choice in enumerate(spec.choices):
             check = QCheckBox(choice.label)
             check.setObjectName(f"{spec.path}:{choice.value}")
             check.setAccessibleName(f"{spec.label}: {choice.label}")
-            check.toggled.connect(lambda _c: on_commit())
-            grid.addWidget(check, index // 2, index % 2)
+            check.toggled.connect(self._on_ticked)
+            grid.addWidget(check, 1 + index // 2, index % 2)
             self.boxes[choice.value] = check
 
+    def _on_none_seen(self, checked: bool) -> None:
+        if checked:
+            with signals_blocked(*self.boxes.values()):
+                for check in self.boxes.values():
+                    check.setChecked(False)
+        self._on_commit()
+
+    def _on_ticked(self, checked: bool) -> None:
+        if checked and self.none_seen.isChecked():
+            with signals_blocked(self.none_seen):
+                self.none_seen.setChecked(False)
+        self._on_commit()
+
     def focus_widgets(self) -> list[QWidget]:
-        return list(self.boxes.values())
+        return [self.none_seen, *self.boxes.values()]
 
     def value(self) -> Value | None:
         chosen = tuple(v for v, box in self.boxes.items() if box.isChecked())
-        return chosen or None
+        if chosen:
+            return chosen
+        return () if self.none_seen.isChecked() else None
 
     def set_value(self, value: Value | None) -> None:
         chosen = set(value) if isinstance(value, tuple) else set()
         for choice, box in self.boxes.items():
             box.setChecked(choice in chosen)
+        self.none_seen.setChecked(value == ())
 
 
 def make_editor(spec: FieldSpec, on_commit: Commit) -> Editor:

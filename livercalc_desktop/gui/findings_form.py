@@ -3,6 +3,12 @@
 Widgets are named after their field path (``objectName``), labelled with mnemonics and
 accessible names, and ordered for the Tab key. Problems are shown under the field they
 concern, in the same words as the command line.
+
+There are more rows than letters, so mnemonics go first to the required findings, then to
+the other findings, then to free-text fields, and last to the identifying (private) ones;
+every group can also be reached with Ctrl+1, Ctrl+2... (see ``group_entries``), and a field
+without a letter is a few Tabs from its group's start. A mnemonic only moves focus: on a
+tick box Qt would otherwise tick it.
 """
 
 from __future__ import annotations
@@ -11,13 +17,13 @@ import functools
 import itertools
 from collections.abc import Iterable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from livercalc_desktop.domain.case import Case, Value
 from livercalc_desktop.domain.errors import Problem
 from livercalc_desktop.domain.schema import CaseSchema, FieldSpec, FieldType
-from livercalc_desktop.gui.field_editors import Editor, make_editor
+from livercalc_desktop.gui.field_editors import ChoicesEditor, Editor, make_editor
 from livercalc_desktop.gui.signals import signals_blocked
 from livercalc_desktop.gui.widget_updates import set_shown, set_style_property, set_text
 
@@ -25,50 +31,101 @@ from livercalc_desktop.gui.widget_updates import set_shown, set_style_property, 
 _RESERVED_MNEMONICS = set("feh")
 
 
-class _Mnemonics:
-    """Gives each label the first letter not yet taken, so Alt+letter reaches each field."""
+def assign_mnemonics(texts: list[str], anchored: int = 0, reserved: Iterable[str] = _RESERVED_MNEMONICS) -> list[str]:
+    """Underline one letter in as many texts as possible, earlier texts first, no letter twice.
 
-    def __init__(self) -> None:
-        self.used = set(_RESERVED_MNEMONICS)
+    Each text takes its first free letter. When none is free, an earlier text may move to
+    another of its own free letters to make room (a matching by augmenting paths), except
+    the first ``anchored`` texts, whose letters never move.
+    """
+    candidates = [list(dict.fromkeys(c.lower() for c in t if c.isalpha() and c.lower() not in reserved)) for t in texts]
+    owner: dict[str, int] = {}
 
-    def label(self, text: str) -> str:
-        for index, char in enumerate(text):
-            if char.isalpha() and char.lower() not in self.used:
-                self.used.add(char.lower())
-                return f"{text[:index]}&{text[index:]}"
-        return text
+    def place(index: int, tried: set[str]) -> bool:
+        free = [letter for letter in candidates[index] if letter not in owner and letter not in tried]
+        if free:
+            owner[free[0]] = index
+            return True
+        for letter in candidates[index]:
+            if letter not in tried and owner[letter] >= anchored:
+                tried.add(letter)
+                previous = owner[letter]
+                del owner[letter]
+                if place(previous, tried):
+                    owner[letter] = index
+                    return True
+                owner[letter] = previous
+        return False
+
+    for index in range(len(texts)):
+        place(index, set())
+    letters = {index: letter for letter, index in owner.items()}
+    marked = []
+    for index, text in enumerate(texts):
+        letter = letters.get(index)
+        at = next((i for i, c in enumerate(text) if c.lower() == letter), None) if letter else None
+        marked.append(text if at is None else f"{text[:at]}&{text[at:]}")
+    return marked
 
 
 def _row_label(spec: FieldSpec) -> str:
     return spec.label.split(",")[0]
 
 
+def _mnemonic_priority(spec: FieldSpec) -> tuple[bool, bool, bool]:
+    """Sort key for handing out letters: required rows, then findings, then free text, then identifying fields."""
+    return (not spec.required, spec.private, spec.type in (FieldType.TEXT, FieldType.LANGUAGE))
+
+
+class FieldLabel(QLabel):
+    """A row label whose Alt+letter moves focus to its field and never changes it.
+
+    QLabel's own handling "clicks" a buddy that is a button, which ticked a finding nobody saw.
+    """
+
+    def event(self, event: QEvent) -> bool:
+        buddy = self.buddy()
+        if event.type() == QEvent.Type.Shortcut and buddy is not None:
+            buddy.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
+        return super().event(event)
+
+
 class FindingsForm(QWidget):
     """Edits every field of a case; emits ``value_edited(path, value)`` on each commit."""
 
-    value_edited = Signal(str, object)
+    value_edited = Signal(str, object, bool)  # path, value, typed (merges into one undo step)
 
     def __init__(self, schema: CaseSchema, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.schema = schema
         self.editors: dict[str, Editor] = {}
         self.problem_labels: dict[str, QLabel] = {}
-        mnemonics = _Mnemonics()
+        self.group_entries: dict[str, QWidget] = {}
+        self._row_labels: list[tuple[FieldSpec, QLabel]] = []
         layout = QVBoxLayout(self)
         for group in schema.groups:
             box = QGroupBox(group.label)
             box.setObjectName(f"group:{group.id}")
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-            self._add_rows(form, schema.fields_in(group.id), mnemonics)
+            self._add_rows(form, schema.fields_in(group.id))
             layout.addWidget(box)
+            first = next(iter(self.editors[s.path] for s in schema.fields_in(group.id)), None)
+            if first is not None:
+                self.group_entries[group.id] = first.focus_widgets()[0]
         layout.addStretch(1)
+        rows = sorted(self._row_labels, key=lambda row: _mnemonic_priority(row[0]))
+        required = sum(spec.required for spec, _label in rows)
+        texts = assign_mnemonics([label.text() for _s, label in rows], anchored=required)
+        for (_spec, label), text in zip(rows, texts, strict=True):
+            label.setText(text)
         self._chain_tab_order()
         self._paths_by_label: dict[QLabel, list[str]] = {}
         for path, label in self.problem_labels.items():
             self._paths_by_label.setdefault(label, []).append(path)
 
-    def _add_rows(self, form: QFormLayout, fields: Iterable[FieldSpec], mnemonics: _Mnemonics) -> None:
+    def _add_rows(self, form: QFormLayout, fields: Iterable[FieldSpec]) -> None:
         pending: list[FieldSpec] = list(fields)
         while pending:
             spec = pending.pop(0)
@@ -99,8 +156,9 @@ class FindingsForm(QWidget):
             for editor in editors:
                 self.problem_labels[editor.spec.path] = problem
             text = _row_label(spec) + (" *" if spec.required else "")
-            label = QLabel(mnemonics.label(text))
+            label = FieldLabel(text)
             label.setBuddy(editors[0].focus_widgets()[0])
+            self._row_labels.append((spec, label))
             form.addRow(label, holder)
 
     def _chain_tab_order(self) -> None:
@@ -109,13 +167,23 @@ class FindingsForm(QWidget):
             QWidget.setTabOrder(first, second)
 
     def _commit(self, path: str) -> None:
-        self.value_edited.emit(path, self.editors[path].value())
+        editor = self.editors[path]
+        self.value_edited.emit(path, editor.value(), editor.typing)
 
     def set_case(self, case: Case) -> None:
-        """Show a case without emitting an edit for every field."""
+        """Show a case without emitting an edit; fields already showing their value are left alone."""
         for path, editor in self.editors.items():
-            with signals_blocked(editor.widget, *editor.focus_widgets()):
-                editor.set_value(case.get(path))
+            if editor.value() != case.get(path):
+                with signals_blocked(editor.widget, *editor.focus_widgets()):
+                    editor.set_value(case.get(path))
+
+    def first_field(self) -> QWidget:
+        """Where the keyboard starts: the first field of the form."""
+        return next(iter(self.group_entries.values()))
+
+    def tick_box_paths(self, group_id: str) -> list[str]:
+        """Return the tick-box lists of a group, which "none seen" can be recorded for at once."""
+        return [s.path for s in self.schema.fields_in(group_id) if isinstance(self.editors[s.path], ChoicesEditor)]
 
     def values(self) -> dict[str, Value]:
         """Every recorded value as the widgets show it."""

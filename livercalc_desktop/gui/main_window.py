@@ -11,17 +11,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QScrollArea, QSplitter
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QScrollArea, QSplitter, QWidget
 
 from livercalc_desktop import __version__
 from livercalc_desktop.domain.errors import LivercalcError
 from livercalc_desktop.engine.evaluate import assess
 from livercalc_desktop.gui.assessment_panel import AssessmentPanel
 from livercalc_desktop.gui.case_document import CaseDocument
-from livercalc_desktop.gui.dialogs import CASE_FILTER, Choice, Dialogs
+from livercalc_desktop.gui.dialogs import CASE_FILTER, Choice, Conflict, Dialogs
 from livercalc_desktop.gui.findings_form import FindingsForm
+from livercalc_desktop.gui.input_guards import install_input_guards
 from livercalc_desktop.gui.preferences import PreferencesDialog
 from livercalc_desktop.gui.settings import GEOMETRY, LAST_FOLDER, SPLITTER, AppSettings
 
@@ -40,8 +41,11 @@ HELP_TEXT = (
     "the reasons with their references, and the workup checklist. Set a test's status in the "
     "checklist to record offers, declines and results.\n\n"
     "Shortcuts: Ctrl+N new case, Ctrl+O open, Ctrl+S save, Ctrl+Shift+S save as, "
-    "Ctrl+E patient leaflet, F1 this help. Alt plus the underlined letter jumps to a field."
+    "Ctrl+E patient leaflet, Ctrl+Z undo, Ctrl+Shift+Z redo, F1 this help. Alt plus the underlined "
+    "letter jumps to a field; Ctrl+1 to Ctrl+6 jump to a section of the form. Ctrl+Shift+N records "
+    '"none seen" for every list of other findings; each list also has its own "None seen" box.'
 )
+FINDINGS_GROUP = "findings"
 
 
 def _scrolling() -> QScrollArea:
@@ -53,6 +57,8 @@ def _scrolling() -> QScrollArea:
 
 class MainWindow(QMainWindow):
     """The counselling window."""
+
+    closed = Signal()  # the window closed with nothing left unsaved (saved, or the user discarded it)
 
     def __init__(self, document: CaseDocument, settings: AppSettings, dialogs: Dialogs) -> None:
         super().__init__()
@@ -80,10 +86,11 @@ class MainWindow(QMainWindow):
             "" if meta.review_status == "approved" else f" — content {meta.review_status}, awaiting clinical sign-off"
         )
         self.statusBar().addPermanentWidget(QLabel(f"Knowledge base {meta.content_version} ({meta.reviewed}){draft}"))
-        self.form.value_edited.connect(document.set_value)
+        self.form.value_edited.connect(lambda path, value, typing: document.set_value(path, value, typing=typing))
         self.panel.status_edited.connect(document.set_status)
         self.panel.detail_edited.connect(document.set_detail)
         document.case_changed.connect(self._on_case_changed)
+        document.case_restored.connect(self.form.set_case)
         document.modified_changed.connect(self.setWindowModified)
         document.path_changed.connect(lambda _p: self._update_title())
         self.resize(1280, 720)
@@ -93,6 +100,17 @@ class MainWindow(QMainWindow):
         self.form.set_case(document.case)
         self._on_case_changed(document.case)
         self._update_title()
+        install_input_guards(self)
+        self._form_area = form_area
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._follow_focus)
+        self.form.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Scroll the form to the field that just got focus (Alt+letter jumps far)."""
+        if new is not None and self.form.isAncestorOf(new):
+            self._form_area.ensureWidgetVisible(new)
 
     # --- menus ------------------------------------------------------------------------
     def _action(
@@ -123,9 +141,35 @@ class MainWindow(QMainWindow):
         self._action(files, "Pre&ferences…", self.show_preferences)
         files.addSeparator()
         self._action(files, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self._build_edit_menu(bar.addMenu("&Edit"))
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Help", self.show_help, QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, "&About LiverCalc Desktop", self.show_about)
+
+    def _build_edit_menu(self, edit: QMenu) -> None:
+        stack = self.document.undo_stack
+        undo = stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addActions([undo, redo])
+        edit.addSeparator()
+        self._action(edit, "&No other findings seen", self.record_no_other_findings, "Ctrl+Shift+N")
+        go_to = edit.addMenu("&Go to section")
+        for number, group in enumerate(self.pathway.schema.groups, start=1):
+            if group.id in self.form.group_entries and number <= 9:
+                widget = self.form.group_entries[group.id]
+                self._action(
+                    go_to,
+                    group.label,
+                    functools.partial(widget.setFocus, Qt.FocusReason.ShortcutFocusReason),
+                    f"Ctrl+{number}",
+                )
+
+    def record_no_other_findings(self) -> None:
+        """Record "none seen" for every tick-box list of other findings, as one undoable step."""
+        paths = self.form.tick_box_paths(FINDINGS_GROUP)
+        self.document.set_values(dict.fromkeys(paths, ()), "Record no other findings")
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -165,7 +209,6 @@ class MainWindow(QMainWindow):
     def new_case(self) -> None:
         if self._may_discard():
             self.document.reset()
-            self.form.set_case(self.document.case)
 
     def open_case(self) -> None:
         if not self._may_discard():
@@ -184,12 +227,18 @@ class MainWindow(QMainWindow):
         except LivercalcError as exc:
             self.dialogs.error(self, "Cannot open case", exc.message)
             return
-        self.form.set_case(self.document.case)
         self._remember(path)
 
     def save(self) -> bool:
         if self.document.path is None:
             return self.save_as()
+        if self.document.changed_on_disk():
+            # Another window or machine saved this file since it was opened here: never overwrite silently.
+            answer = self.dialogs.file_changed(self, self.document.path.name)
+            if answer is Conflict.SAVE_AS:
+                return self.save_as()
+            if answer is not Conflict.OVERWRITE:
+                return False
         return self._save_to(self.document.path)
 
     def save_as(self) -> bool:
@@ -261,3 +310,4 @@ class MainWindow(QMainWindow):
         if self.preview is not None:
             self.preview.close()
         event.accept()
+        self.closed.emit()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from livercalc_desktop.gui.app import application
 from livercalc_desktop.gui.case_document import CaseDocument
-from livercalc_desktop.gui.dialogs import Choice
+from livercalc_desktop.gui.dialogs import Choice, Conflict, Recovery, RecoveryAnswer
 from livercalc_desktop.gui.main_window import MainWindow
 from livercalc_desktop.gui.settings import AppSettings
 from tests.conftest import EXAMPLES
@@ -29,7 +29,8 @@ class FakeDialogs:
     open_answer: Path | None = None
     save_answer: Path | None = None
     unsaved_answer: Choice = Choice.CANCEL
-    recover_answer: bool = False
+    recover_answers: list[RecoveryAnswer] = field(default_factory=list)  # then "later"
+    conflict_answer: Conflict = Conflict.CANCEL
     calls: list[tuple[str, Any]] = field(default_factory=list)
 
     def open_case_path(self, parent, folder):
@@ -47,9 +48,13 @@ class FakeDialogs:
     def error(self, parent, title, message):
         self.calls.append(("error", message))
 
-    def recover(self, parent):
-        self.calls.append(("recover", None))
-        return self.recover_answer
+    def recover(self, parent, cases):
+        self.calls.append(("recover", list(cases)))
+        return self.recover_answers.pop(0) if self.recover_answers else RecoveryAnswer(Recovery.LATER)
+
+    def file_changed(self, parent, name):
+        self.calls.append(("file_changed", name))
+        return self.conflict_answer
 
     def report(self, parent, title, intro, details):
         self.calls.append(("report", details))

@@ -30,6 +30,15 @@ def choose(qtbot, box: QComboBox, text: str) -> None:
         qtbot.keyClick(box, Qt.Key.Key_Down if box.currentIndex() < target else Qt.Key.Key_Up)
 
 
+def type_age(qtbot, window, weeks: str, days: str) -> None:
+    """Type the gestational age, which a new case leaves empty."""
+    for path, text in (("exam.gestational_age.weeks", weeks), ("exam.gestational_age.days", days)):
+        spin = window.form.editors[path].widget
+        spin.setFocus()
+        spin.selectAll()
+        qtbot.keyClicks(spin, text)
+
+
 def status_box(window, item: str) -> QComboBox:
     box: QComboBox = window.panel.rows[item].status
     return box
@@ -42,6 +51,7 @@ def test_a_new_case_asks_for_the_required_findings(window):
 
 
 def test_filling_the_form_updates_the_panel_live(qtbot, window):
+    type_age(qtbot, window, "22", "3")
     choose(qtbot, combo(window, "exam.detailed_survey"), "Done")
     choose(qtbot, combo(window, "lesion.count"), "One")
     assert window.panel.badge_text() == "Isolated, tests outstanding"

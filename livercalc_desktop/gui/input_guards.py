@@ -1,0 +1,56 @@
+"""Input rules that keep a stray key or wheel turn from recording what nobody saw.
+
+- A drop-down or number box takes the mouse wheel only when it has focus; otherwise the
+  wheel scrolls the form, as the user meant. (Qt's default lets one notch over "Liver mass"
+  change the finding while scrolling past it.)
+- The window's own shortcuts (Ctrl+S, Ctrl+E, Ctrl+Z...) work from any field. Text fields
+  normally claim some of these keys for themselves (Ctrl+E is "end of line" in a line edit),
+  which made Save or the leaflet silently do nothing while the cursor was in a field.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+WHEEL_EDITORS = (QComboBox, QAbstractSpinBox)
+# Widgets that claim Ctrl+letter keys for themselves (editing keys), or take the wheel.
+GUARDED = (*WHEEL_EDITORS, QLineEdit, QPlainTextEdit)
+
+
+class _InputGuard(QObject):
+    """Watches the editors of one window (not the whole application: that would see every event)."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Wheel and isinstance(watched, WHEEL_EDITORS) and not watched.hasFocus():
+            # Ignored and filtered: Qt passes the wheel on to the parent, so the form scrolls.
+            event.ignore()
+            return True
+        # A ShortcutOverride filtered here stays unaccepted: the field does not claim the key,
+        # and the window's shortcut runs.
+        return kind == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and self._window_shortcut(event)
+
+    def _window_shortcut(self, event: QKeyEvent) -> bool:
+        pressed = QKeySequence(event.keyCombination())
+        return any(
+            shortcut.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch
+            for action in self.window.findChildren(QAction)
+            for shortcut in action.shortcuts()
+        )
+
+
+def install_input_guards(window: QWidget) -> None:
+    """Apply both rules to the editors of ``window``; call once it is built."""
+    guard = _InputGuard(window)
+    for widget in window.findChildren(QWidget):
+        if isinstance(widget, WHEEL_EDITORS):
+            # The default WheelFocus would let the wheel itself give focus first.
+            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        if isinstance(widget, GUARDED):
+            widget.installEventFilter(guard)
