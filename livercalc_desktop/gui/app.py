@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from livercalc_desktop import __version__
@@ -23,6 +23,20 @@ from livercalc_desktop.resources import resources_root
 ORGANISATION = "LiverCalc"
 APP_ID = "org.livercalc.LiverCalcDesktop"
 SELF_TEST_CASE = "isolated-pending.json"
+# The window is laid out in the bundled font, so it measures the same on every machine
+# (a stock Debian's DejaVu Sans is about 6 % wider than Noto Sans and pushed the form past 640 px).
+UI_FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
+UI_FONT_FAMILY = "Noto Sans"
+UI_FONT_POINTS = 10
+
+
+def _use_bundled_font(app: QApplication) -> None:
+    """Register the bundled UI font once and make it the application's font."""
+    if app.font().family() == UI_FONT_FAMILY:
+        return
+    for name in UI_FONT_FILES:
+        QFontDatabase.addApplicationFont(str(resources_root() / "fonts" / name))
+    app.setFont(QFont(UI_FONT_FAMILY, UI_FONT_POINTS))
 
 
 def application() -> QApplication:
@@ -34,6 +48,7 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(QIcon(str(resources_root() / "icons" / "livercalc.png")))
+    _use_bundled_font(app)
     style = (resources_root() / "styles" / "app.qss").read_text("utf-8")
     if app.styleSheet() != style:  # re-applying would re-polish every widget
         app.setStyleSheet(style)

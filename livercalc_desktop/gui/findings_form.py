@@ -60,6 +60,7 @@ class FindingsForm(QWidget):
             box.setObjectName(f"group:{group.id}")
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # never scroll sideways
             self._add_rows(form, schema.fields_in(group.id), mnemonics)
             layout.addWidget(box)
         layout.addStretch(1)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QScrollArea, QSplitter
 
@@ -23,6 +23,7 @@ from livercalc_desktop.gui.case_document import CaseDocument
 from livercalc_desktop.gui.dialogs import CASE_FILTER, Choice, Dialogs
 from livercalc_desktop.gui.findings_form import FindingsForm
 from livercalc_desktop.gui.preferences import PreferencesDialog
+from livercalc_desktop.gui.screen_fit import fit_on_screen, hold_width
 from livercalc_desktop.gui.settings import GEOMETRY, LAST_FOLDER, SPLITTER, AppSettings
 
 if TYPE_CHECKING:
@@ -44,10 +45,14 @@ HELP_TEXT = (
 )
 
 
+DEFAULT_SIZE = QSize(1280, 720)
+
+
 def _scrolling() -> QScrollArea:
+    """Return a vertically scrolling area whose content is laid out to its width, never scrolled sideways."""
     area = QScrollArea()
     area.setWidgetResizable(True)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return area
 
 
@@ -70,6 +75,8 @@ class MainWindow(QMainWindow):
         self.panel = AssessmentPanel(self.pathway)
         form_area.setWidget(self.form)
         panel_area.setWidget(self.panel)
+        hold_width(form_area, self.form)
+        hold_width(panel_area, self.panel)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
@@ -86,9 +93,9 @@ class MainWindow(QMainWindow):
         document.case_changed.connect(self._on_case_changed)
         document.modified_changed.connect(self.setWindowModified)
         document.path_changed.connect(lambda _p: self._update_title())
-        self.resize(1280, 720)
+        restored = self.restoreGeometry(settings.get(GEOMETRY))
+        fit_on_screen(self, None if restored else DEFAULT_SIZE)
         self.splitter.setSizes([680, 600])
-        self.restoreGeometry(settings.get(GEOMETRY))
         self.splitter.restoreState(settings.get(SPLITTER))
         self.form.set_case(document.case)
         self._on_case_changed(document.case)
@@ -218,6 +225,7 @@ class MainWindow(QMainWindow):
 
         if self.preview is None:
             self.preview = LeafletPreview(self.document, self.settings, self.dialogs, self)
+            self.preview.saved.connect(lambda path: self.statusBar().showMessage(f"Leaflet saved to {path}"))
         else:
             self.preview.refresh()
         self.preview.show()

@@ -23,6 +23,8 @@ def test_ctrl_e_shows_the_real_pdf_and_saves_it(qtbot, window, dialogs, tmp_path
     assert saved == tmp_path / "out.pdf"
     assert dialogs.said("save")[0].name == "liver-leaflet-2026-03-10.pdf"
     assert "For Anna" in pdf_text(saved.read_bytes())
+    assert window.statusBar().currentMessage() == f"Leaflet saved to {saved}"
+    assert preview.message.isVisibleTo(preview) and str(saved) in preview.message.text()
 
 
 def test_preview_follows_edits_and_paper_size(qtbot, window, examples):

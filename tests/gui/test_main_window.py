@@ -203,6 +203,13 @@ def test_labels_have_mnemonics_for_keyboard_users(window):
     assert len(letters) == len(set(letters))
 
 
+def test_the_window_uses_the_bundled_font_whatever_the_machine_has(window):
+    from PySide6.QtGui import QFontInfo
+
+    assert QFontInfo(window.font()).family() == "Noto Sans"
+    assert QFontInfo(window.form.editors["patient.name"].widget.font()).family() == "Noto Sans"
+
+
 def test_fits_a_1280_by_720_window(window):
     window.resize(1280, 720)
     QApplication.processEvents()
