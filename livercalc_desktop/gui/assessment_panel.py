@@ -10,10 +10,21 @@ import functools
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from livercalc_desktop.domain.errors import Problem
-from livercalc_desktop.engine.assessment import NOT_RECORDED, Assessment, ChecklistEntry
+from livercalc_desktop.engine.assessment import NOT_RECORDED, Assessment, ChecklistEntry, Reason
+from livercalc_desktop.gui.record_editors import RecordDateEdit, WrappingNoteEdit
 from livercalc_desktop.gui.signals import signals_blocked
 from livercalc_desktop.gui.widget_updates import set_shown, set_style_property, set_text
 from livercalc_desktop.knowledge.model import KnowledgeBase, Level
@@ -28,7 +39,10 @@ LEVEL_WORDS = {
 PRIORITY_WORDS = {"do": "Do", "offer": "Offer", "consider": "Consider"}
 PRIORITY_WIDTH = 76
 NOT_INDICATED = "Not indicated by the rules for this case."
-STATUS_WIDTH = 130
+# How far a reason's facts and references sit under it; set in the layout, not the style
+# sheet, so it survives the labels being reused for another category.
+INDENT = 16
+Line = tuple[str, str]  # text, tooltip
 
 
 def _label(text: str = "", role: str = "", wrap: bool = True) -> QLabel:
@@ -41,13 +55,53 @@ def _label(text: str = "", role: str = "", wrap: bool = True) -> QLabel:
     return label
 
 
+def _show_lines(layout: QLayout, labels: list[QLabel], lines: list[Line], role: str) -> None:
+    """Show ``lines`` in ``layout``, reusing its labels (each keeps one role) and hiding the spare ones."""
+    while len(labels) < len(lines):
+        label = _label(role=role)
+        layout.addWidget(label)
+        labels.append(label)
+    for label, (text, tooltip) in zip(labels, lines, strict=False):
+        set_text(label, text)
+        if label.toolTip() != tooltip:
+            label.setToolTip(tooltip)
+        set_shown(label, True)
+    for label in labels[len(lines) :]:
+        set_shown(label, False)
+
+
+class _ReasonView(QWidget):
+    """One reason, with the facts that made it hold and its references indented beneath it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 2)
+        layout.setSpacing(1)
+        self.reason = _label(role="reason")
+        layout.addWidget(self.reason)
+        self.facts_layout, self.references_layout = QVBoxLayout(), QVBoxLayout()
+        for sub in (self.facts_layout, self.references_layout):
+            sub.setContentsMargins(INDENT, 0, 0, 0)
+            sub.setSpacing(1)
+            layout.addLayout(sub)
+        self.facts: list[QLabel] = []
+        self.references: list[QLabel] = []
+
+    def show_reason(self, text: str, facts: list[Line], references: list[Line]) -> None:
+        set_text(self.reason, text)
+        _show_lines(self.facts_layout, self.facts, facts, "fact")
+        _show_lines(self.references_layout, self.references, references, "reference")
+
+
 class _ChecklistRow:
-    """The widgets of one checklist item, in one container shown or hidden as a whole."""
+    """The widgets of one checklist item: priority, title, basis, status, date and note."""
 
     def __init__(
         self, parent: QVBoxLayout, item_id: str, label: str, statuses: Mapping[str, str], detail_limit: int
     ) -> None:
         self.container = QWidget()
+        self.container.setObjectName(f"row:{item_id}")
         self.priority = _label(role="priority", wrap=False)
         self.priority.setFixedWidth(PRIORITY_WIDTH)
         self.priority.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -60,35 +114,54 @@ class _ChecklistRow:
         self.status.addItem("Not recorded", None)
         for value, words in statuses.items():
             self.status.addItem(words, value)
-        self.status.setFixedWidth(STATUS_WIDTH)
-        self.detail = QLineEdit()
+        self.date = RecordDateEdit()
+        self.date.setObjectName(f"date:{item_id}")
+        self.date.setAccessibleName(f"Date of {label}")
+        self.clear_date = QToolButton()
+        self.clear_date.setObjectName(f"clear-date:{item_id}")
+        self.clear_date.setText("No date")
+        self.clear_date.setAccessibleName(f"Clear the date of {label}")
+        self.clear_date.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.detail = WrappingNoteEdit()
         self.detail.setObjectName(f"detail:{item_id}")
         self.detail.setAccessibleName(f"Result or note for {label}")
         self.detail.setPlaceholderText("Result or note")
         self.detail.setMaxLength(detail_limit)
-        self.detail.setFixedWidth(STATUS_WIDTH)
-        side = QVBoxLayout()
-        side.setSpacing(2)
-        side.addWidget(self.status)
-        side.addWidget(self.detail)
-        side.addStretch(1)
-        line = QHBoxLayout(self.container)
-        line.setContentsMargins(0, 2, 0, 2)
-        column = QVBoxLayout()
-        column.setSpacing(0)
-        column.addWidget(self.title)
-        column.addWidget(self.basis)
-        line.addWidget(self.priority, 0, Qt.AlignmentFlag.AlignTop)
-        line.addLayout(column, 1)
-        line.addLayout(side)
+        controls = QHBoxLayout()
+        controls.setSpacing(6)
+        controls.addWidget(self.status)
+        controls.addWidget(self.date)
+        controls.addWidget(self.clear_date)
+        controls.addStretch(1)
+        grid = QGridLayout(self.container)
+        grid.setContentsMargins(0, 2, 0, 4)
+        grid.setVerticalSpacing(2)
+        grid.addWidget(self.priority, 0, 0, 4, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.title, 0, 1)
+        grid.addWidget(self.basis, 1, 1)
+        grid.addLayout(controls, 2, 1)
+        grid.addWidget(self.detail, 3, 1)
+        grid.setColumnStretch(1, 1)
         parent.addWidget(self.container)
+
+    def show_record(self, detail: str, date: str | None, *, recorded: bool) -> None:
+        """Show a test's date and note, only once a status is recorded; never under the user's typing."""
+        for widget in (self.date, self.clear_date, self.detail):
+            set_shown(widget, recorded)
+        if not self.detail.hasFocus() and self.detail.text() != detail:
+            with signals_blocked(self.detail):
+                self.detail.setText(detail)
+        if self.date.iso_date() != date:
+            with signals_blocked(self.date):
+                self.date.set_iso_date(date)
 
 
 class AssessmentPanel(QWidget):
-    """Shows an ``Assessment``; emits ``status_edited`` and ``detail_edited`` when a test is recorded."""
+    """Shows an ``Assessment``; emits ``status_edited``, ``detail_edited`` and ``date_edited`` as a test is recorded."""
 
     status_edited = Signal(str, object)
     detail_edited = Signal(str, str)
+    date_edited = Signal(str, object)  # item id, "YYYY-MM-DD" or None
 
     def __init__(self, pathway: Pathway, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,7 +178,11 @@ class AssessmentPanel(QWidget):
             layout.addWidget(widget)
         why_box = QGroupBox("Why")
         self.why = QVBoxLayout(why_box)
-        self.why_labels: list[QLabel] = []
+        self.why.setSpacing(2)
+        self.problem_labels: list[QLabel] = []
+        self.problems_layout = QVBoxLayout()
+        self.why.addLayout(self.problems_layout)
+        self.reason_views: list[_ReasonView] = []
         self.flag_labels = {f.id: f.label for f in self.kb.flags}
         layout.addWidget(why_box)
         self.checklist_box = QGroupBox("Workup checklist")
@@ -117,6 +194,8 @@ class AssessmentPanel(QWidget):
             row = _ChecklistRow(rows_layout, item.id, item.label, statuses, pathway.schema.workup_detail_max_length)
             row.status.currentIndexChanged.connect(functools.partial(self._on_status_changed, item.id))
             row.detail.editingFinished.connect(functools.partial(self._on_detail_finished, item.id))
+            row.date.dateChanged.connect(functools.partial(self._on_date_changed, item.id))
+            row.clear_date.clicked.connect(row.date.clear_date)
             self.rows[item.id] = row
         layout.addWidget(self.checklist_box)
         self.footer = _label(role="footer")
@@ -131,42 +210,46 @@ class AssessmentPanel(QWidget):
     def _on_detail_finished(self, item_id: str) -> None:
         self.detail_edited.emit(item_id, self.rows[item_id].detail.text().strip())
 
+    def _on_date_changed(self, item_id: str, _date: object = None) -> None:
+        self.date_edited.emit(item_id, self.rows[item_id].date.iso_date())
+
     def _set_badge(self, text: str, level: str) -> None:
         set_text(self.badge, text)
         set_style_property(self.badge, "level", level)
 
-    def _show_why(self, lines: list[tuple[str, str, str]]) -> None:
-        """Show (text, role, tooltip) lines, reusing the labels already there."""
-        while len(self.why_labels) < len(lines):
-            label = _label()
-            self.why.addWidget(label)
-            self.why_labels.append(label)
-        for label, (text, role, tooltip) in zip(self.why_labels, lines, strict=False):
-            set_text(label, text)
-            set_style_property(label, "role", role)
-            if label.toolTip() != tooltip:
-                label.setToolTip(tooltip)
-            set_shown(label, True)
-        for label in self.why_labels[len(lines) :]:
-            set_shown(label, False)
+    def _show_reasons(self, reasons: list[tuple[str, list[Line], list[Line]]]) -> None:
+        """Show (text, facts, references) per reason, reusing the views already there."""
+        while len(self.reason_views) < len(reasons):
+            view = _ReasonView()
+            self.why.addWidget(view)
+            self.reason_views.append(view)
+        for view, (text, facts, references) in zip(self.reason_views, reasons, strict=False):
+            view.show_reason(text, facts, references)
+            set_shown(view, True)
+        for view in self.reason_views[len(reasons) :]:
+            set_shown(view, False)
 
     def show_incomplete(self, problems: tuple[Problem, ...]) -> None:
         """Say why no category can be given yet, instead of guessing one."""
         self._set_badge("Incomplete: no category yet", "unknown")
         set_text(self.level, "Complete the required findings to see the category.")
         set_text(self.flags, "")
-        self._show_why([(str(problem), "problem", "") for problem in problems])
+        _show_lines(self.problems_layout, self.problem_labels, [(str(problem), "") for problem in problems], "problem")
+        self._show_reasons([])
         set_shown(self.checklist_box, False)
 
-    def _reasons(self, assessment: Assessment) -> list[tuple[str, str, str]]:
-        lines = []
-        for reason in assessment.rationale:
-            lines.append((f"{reason.label}: {reason.text}", "reason", ""))
-            for ref_id in reason.references:
-                ref = self.kb.references[ref_id]
-                cite = f"{ref.author_year} — {ref.title} ({ref.journal}, {ref.year})"
-                lines.append((cite, "reference", ref.full))
-        return lines
+    def _citation(self, ref_id: str) -> Line:
+        ref = self.kb.references[ref_id]
+        return f"{ref.author_year} — {ref.title} ({ref.journal}, {ref.year})", ref.full
+
+    def _reason(self, reason: Reason) -> tuple[str, list[Line], list[Line]]:
+        # Reason.facts (the findings that made the rule hold) comes with knowledge base 1.1.
+        facts: tuple[str, ...] = getattr(reason, "facts", ())
+        return (
+            f"{reason.label}: {reason.text}",
+            [(f"• {fact}", "") for fact in facts],
+            [self._citation(ref_id) for ref_id in reason.references],
+        )
 
     def show_assessment(self, assessment: Assessment) -> None:
         """Show the category, flags, reasons and checklist of a case."""
@@ -175,7 +258,8 @@ class AssessmentPanel(QWidget):
         set_text(self.level, f"Level: {assessment.level.value} ({words})  ·  {assessment.category}")
         flags = [self.flag_labels[flag] for flag in assessment.flags]
         set_text(self.flags, "Flags: " + (", ".join(flags) if flags else "none"))
-        self._show_why(self._reasons(assessment))
+        _show_lines(self.problems_layout, self.problem_labels, [], "problem")
+        self._show_reasons([self._reason(reason) for reason in assessment.rationale])
         # Every item stays listed, so a status can be recorded for any test; items the rules do
         # not select for this case are dimmed. (Showing and hiding rows also cost a relayout.)
         set_shown(self.checklist_box, True)
@@ -195,7 +279,7 @@ class AssessmentPanel(QWidget):
         if row.status.currentIndex() != 0:
             with signals_blocked(row.status):
                 row.status.setCurrentIndex(0)
-        self._show_detail(row, "", enabled=False)
+        row.show_record("", None, recorded=False)
 
     def _show_entry(self, row: _ChecklistRow, entry: ChecklistEntry) -> None:
         set_style_property(row.title, "role", "item")
@@ -203,23 +287,13 @@ class AssessmentPanel(QWidget):
         set_style_property(row.priority, "priority", entry.priority.value if entry.indicated else "recorded")
         refs = ", ".join(self.kb.references[r].author_year for r in entry.references)
         scan = f"\nThe scan findings show: {self.status_words[entry.status].lower()}." if entry.status_from_scan else ""
-        dated = f"\nRecorded on {entry.date}." if entry.date else ""
-        set_text(row.basis, f"{entry.basis} [{refs}]{scan}{dated}")
+        set_text(row.basis, f"{entry.basis} [{refs}]{scan}")
         recorded = None if entry.status_from_scan or entry.status == NOT_RECORDED else entry.status
         index = max(row.status.findData(recorded), 0) if recorded else 0
         if row.status.currentIndex() != index:
             with signals_blocked(row.status):
                 row.status.setCurrentIndex(index)
-        self._show_detail(row, entry.detail, enabled=recorded is not None)
-
-    @staticmethod
-    def _show_detail(row: _ChecklistRow, detail: str, *, enabled: bool) -> None:
-        """Show a test's detail, editable only with a recorded status; never under the user's typing."""
-        if not row.detail.hasFocus() and row.detail.text() != detail:
-            with signals_blocked(row.detail):
-                row.detail.setText(detail)
-        if row.detail.isEnabled() != enabled:
-            row.detail.setEnabled(enabled)
+        row.show_record(entry.detail, entry.date, recorded=recorded is not None)
 
     def badge_text(self) -> str:
         return self.badge.text()

@@ -79,6 +79,13 @@ class CaseDocument(QObject):
             updated = WorkupEntry(entry.status, detail, entry.date)
             self._replace(self.case.with_workup(item_id, updated), modified=True)
 
+    def set_date(self, item_id: str, date: str | None) -> None:
+        """Record when a test was done (None: no date); only a test with a recorded status has one."""
+        entry = self.case.workup.get(item_id)
+        if entry is not None and entry.date != date:
+            updated = WorkupEntry(entry.status, entry.detail, date)
+            self._replace(self.case.with_workup(item_id, updated), modified=True)
+
     def reset(self) -> None:
         self._set_path(None)
         self._replace(new_case(), modified=False)

@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.form.value_edited.connect(document.set_value)
         self.panel.status_edited.connect(document.set_status)
         self.panel.detail_edited.connect(document.set_detail)
+        self.panel.date_edited.connect(document.set_date)
         document.case_changed.connect(self._on_case_changed)
         document.modified_changed.connect(self.setWindowModified)
         document.path_changed.connect(lambda _p: self._update_title())

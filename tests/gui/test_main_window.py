@@ -10,6 +10,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QWidget
 
+from livercalc_desktop.engine.evaluate import assess
 from livercalc_desktop.gui.dialogs import Choice
 
 pytestmark = pytest.mark.gui
@@ -248,9 +249,64 @@ def test_a_status_can_be_recorded_for_an_item_the_rules_did_not_select(qtbot, wi
 def test_recorded_detail_and_date_are_shown_in_the_checklist(window, examples):
     window.open_path(examples / "abnormal-result.json")
     row = window.panel.rows["maternal-infection-serology"]
-    assert row.detail.text() == "Parvovirus B19 IgM positive" and row.detail.isEnabled()
-    assert "Recorded on 2026-09-01." in row.basis.text()
-    assert not window.panel.rows["fetal-mri"].detail.isEnabled()
+    assert row.detail.text() == "Parvovirus B19 IgM positive" and row.detail.isVisibleTo(window)
+    assert row.date.iso_date() == "2026-09-01" and row.date.text() == "2026-09-01"
+    mri = window.panel.rows["fetal-mri"]
+    assert not mri.detail.isVisibleTo(window) and not mri.date.isVisibleTo(window)
+
+
+def test_a_test_date_can_be_changed_cleared_but_not_set_in_the_future(qtbot, window, examples):
+    import datetime as dt
+
+    window.open_path(examples / "abnormal-result.json")
+    row = window.panel.rows["maternal-infection-serology"]
+    row.date.setFocus()
+    row.date.setCurrentSection(row.date.Section.DaySection)
+    qtbot.keyClick(row.date, Qt.Key.Key_Up)  # one day later
+    assert window.document.case.workup["maternal-infection-serology"].date == "2026-09-02"
+    assert window.isWindowModified()
+    assert row.clear_date.isVisibleTo(window)
+    row.clear_date.click()
+    assert window.document.case.workup["maternal-infection-serology"].date is None
+    assert row.date.text() == "No date"
+    row.date.setDate(row.date.date().currentDate().addDays(30))
+    assert row.date.iso_date() == dt.date.today().isoformat()
+    assert window.document.case.workup["maternal-infection-serology"].date == dt.date.today().isoformat()
+
+
+def test_a_long_result_note_is_shown_in_full(qtbot, window, examples):
+    note = (
+        "CMV IgG positive, IgM negative, high avidity; parvovirus B19 IgG positive, IgM negative; toxoplasma negative"
+    )
+    window.open_path(examples / "isolated-pending.json")
+    window.resize(1280, 720)
+    row = window.panel.rows["maternal-infection-serology"]
+    choose(qtbot, row.status, "Normal")
+    row.detail.setFocus()
+    qtbot.keyClicks(row.detail, note)
+    qtbot.keyClick(row.detail, Qt.Key.Key_Return)
+    assert window.document.case.workup["maternal-infection-serology"].detail == note
+    QApplication.processEvents()
+    document = row.detail.document()
+    assert document.size().width() <= row.detail.viewport().width()  # wrapped, not scrolled sideways
+    assert document.size().height() <= row.detail.viewport().height()  # every line shown
+    assert document.blockCount() == 1 and row.detail.height() > 2 * row.detail.fontMetrics().height()
+
+
+def test_each_reason_keeps_its_references_indented_beneath_it(window, examples):
+    for case in ("isolated-pending", "liver-mass", "abnormal-result", "isolated-pending"):
+        window.open_path(examples / f"{case}.json")
+        QApplication.processEvents()
+        assessment = assess(window.document.case, window.pathway)
+        views = [v for v in window.panel.reason_views if v.isVisibleTo(window)]
+        assert [v.reason.text() for v in views] == [f"{r.label}: {r.text}" for r in assessment.rationale]
+        for view, reason in zip(views, assessment.rationale, strict=True):
+            shown = [ref for ref in view.references if ref.isVisibleTo(window)]
+            expected = [window.pathway.kb.references[r].author_year for r in reason.references]
+            assert [ref.text().split(" — ")[0] for ref in shown] == expected
+            reason_left = view.reason.mapTo(window, view.reason.rect().topLeft()).x()
+            for ref in shown:
+                assert ref.mapTo(window, ref.rect().topLeft()).x() >= reason_left + 12, (case, ref.text())
 
 
 def test_recording_a_result_with_its_detail(qtbot, window, examples):
