@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import secrets
 from pathlib import Path
 
 from livercalc_desktop.atomic import write_atomically
@@ -11,6 +12,16 @@ from livercalc_desktop.domain.case import Case
 from livercalc_desktop.domain.errors import CaseFileError
 from livercalc_desktop.domain.validation import case_to_data
 from livercalc_desktop.knowledge.pathway import Pathway
+
+
+def new_file_tag() -> str:
+    """Return a short random tag, so two cases scanned on the same day get different default names."""
+    return secrets.token_hex(3)
+
+
+def default_file_name(kind: str, case: Case, tag: str, extension: str) -> str:
+    """Return ``liver-<kind>-<scan date>-<tag>.<extension>``: the scan date and a tag, never patient data."""
+    return f"liver-{kind}-{case.get('exam.date') or 'undated'}-{tag}.{extension}"
 
 
 def parse_case_text(text: str, pathway: Pathway, source: str, today: dt.date | None = None) -> Case:

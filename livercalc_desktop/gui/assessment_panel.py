@@ -119,7 +119,7 @@ class _ChecklistRow:
         self.date.setAccessibleName(f"Date of {label}")
         self.clear_date = QToolButton()
         self.clear_date.setObjectName(f"clear-date:{item_id}")
-        self.clear_date.setText("No date")
+        self.clear_date.setText("Clear date")
         self.clear_date.setAccessibleName(f"Clear the date of {label}")
         self.clear_date.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.detail = WrappingNoteEdit()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from livercalc_desktop.casefile import read_case_file, write_case_file
+from livercalc_desktop.casefile import new_file_tag, read_case_file, write_case_file
 from livercalc_desktop.domain.case import Case, Value, WorkupEntry
 from livercalc_desktop.domain.errors import CaseInvalid, Problem
 from livercalc_desktop.domain.validation import case_to_data
@@ -40,6 +40,8 @@ class CaseDocument(QObject):
         self.case = new_case()
         self.path: Path | None = None
         self.modified = False
+        # Tells apart the default file names of two cases scanned on the same day.
+        self.file_tag = new_file_tag()
 
     def problems(self) -> tuple[Problem, ...]:
         """Everything the case file format would reject, in the CLI's words."""
@@ -87,17 +89,20 @@ class CaseDocument(QObject):
             self._replace(self.case.with_workup(item_id, updated), modified=True)
 
     def reset(self) -> None:
+        self.file_tag = new_file_tag()
         self._set_path(None)
         self._replace(new_case(), modified=False)
 
     def open(self, path: Path) -> None:
         """Load a file; on any error the current case is left exactly as it was."""
         case = read_case_file(path, self.pathway)
+        self.file_tag = new_file_tag()
         self._set_path(path)
         self._replace(case, modified=False)
 
     def adopt(self, case: Case) -> None:
         """Take over a recovered case as unsaved work."""
+        self.file_tag = new_file_tag()
         self._set_path(None)
         self._replace(case, modified=True)
 

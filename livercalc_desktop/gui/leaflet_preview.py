@@ -123,9 +123,10 @@ class LeafletPreview(QDialog):
         set_shown(self.message, bool(text))
 
     def save(self) -> Path | None:
-        """Ask where, then write the PDF atomically; the suggested name uses the scan date."""
+        """Ask where, then write the PDF atomically; the suggested name uses the scan date and the case's tag."""
         folder = Path(self.settings.get(LAST_FOLDER) or Path.home())
-        path = self.dialogs.save_path(self, folder / default_leaflet_name(self.document.case), PDF_FILTER)
+        name = default_leaflet_name(self.document.case, self.document.file_tag)
+        path = self.dialogs.save_path(self, folder / name, PDF_FILTER)
         if path is None or not self.pdf:
             return None
         try:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QScrollArea, QSplitter
 
 from livercalc_desktop import __version__
+from livercalc_desktop.casefile import default_file_name
 from livercalc_desktop.domain.errors import LivercalcError
 from livercalc_desktop.engine.evaluate import assess
 from livercalc_desktop.gui.assessment_panel import AssessmentPanel
@@ -202,8 +203,8 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         folder = Path(self.settings.get(LAST_FOLDER) or Path.home())
-        exam_date = self.document.case.get("exam.date") or "new"
-        path = self.dialogs.save_path(self, folder / f"liver-case-{exam_date}.json", CASE_FILTER)
+        name = default_file_name("case", self.document.case, self.document.file_tag, "json")
+        path = self.dialogs.save_path(self, folder / name, CASE_FILTER)
         return self._save_to(path) if path is not None else False
 
     def _save_to(self, path: Path) -> bool:

@@ -74,7 +74,7 @@ def test_save_reopen_and_compare(qtbot, window, dialogs, tmp_path, pathway, exam
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert (tmp_path / "saved.json").exists()
     assert not window.isWindowModified()
-    assert dialogs.said("save")[0].name == "liver-case-2026-05-14.json"
+    assert dialogs.said("save")[0].name == f"liver-case-2026-05-14-{window.document.file_tag}.json"
     before = window.document.case
     window.new_case()
     window.open_path(tmp_path / "saved.json")
