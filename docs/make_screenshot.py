@@ -22,6 +22,7 @@ from livercalc_desktop.gui.case_document import CaseDocument
 from livercalc_desktop.gui.dialogs import QtDialogs
 from livercalc_desktop.gui.main_window import MainWindow
 from livercalc_desktop.gui.settings import AppSettings
+from livercalc_desktop.gui.themes import theme_of
 from livercalc_desktop.knowledge.pathway import bundled_pathway_folder, load_pathway
 from livercalc_desktop.resources import resources_root
 
@@ -34,11 +35,8 @@ def main() -> None:
     parser.add_argument("--preview", action="store_true")
     parser.add_argument("--scroll", type=int, default=0)
     args = parser.parse_args()
-    app = application()
+    app = application(theme_of(args.theme))
     settings = AppSettings(QSettings("/tmp/livercalc-screenshot.ini", QSettings.Format.IniFormat))
-    apply = getattr(sys.modules["livercalc_desktop.gui.app"], "apply_theme", None)
-    if apply is not None:
-        apply(app, args.theme)
     window = MainWindow(CaseDocument(load_pathway(bundled_pathway_folder())), settings, QtDialogs())
     window.open_path(resources_root() / "examples" / f"{args.case}.json")
     window.show()

@@ -16,7 +16,8 @@ from livercalc_desktop.gui.case_document import CaseDocument
 from livercalc_desktop.gui.crash_report import install_excepthook
 from livercalc_desktop.gui.dialogs import Dialogs, QtDialogs
 from livercalc_desktop.gui.main_window import APP_NAME, MainWindow
-from livercalc_desktop.gui.settings import AppSettings
+from livercalc_desktop.gui.settings import THEME, AppSettings
+from livercalc_desktop.gui.themes import Theme, apply_theme, theme_of
 from livercalc_desktop.knowledge.pathway import Pathway, bundled_pathway_folder, load_pathway
 from livercalc_desktop.resources import resources_root
 
@@ -39,8 +40,8 @@ def _use_bundled_font(app: QApplication) -> None:
     app.setFont(QFont(UI_FONT_FAMILY, UI_FONT_POINTS))
 
 
-def application() -> QApplication:
-    """Return the running QApplication (created once), named and styled."""
+def application(theme: Theme = Theme.SYSTEM) -> QApplication:
+    """Return the running QApplication (created once), named, in the bundled font and ``theme``."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
@@ -49,9 +50,7 @@ def application() -> QApplication:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(QIcon(str(resources_root() / "icons" / "livercalc.png")))
     _use_bundled_font(app)
-    style = (resources_root() / "styles" / "app.qss").read_text("utf-8")
-    if app.styleSheet() != style:  # re-applying would re-polish every widget
-        app.setStyleSheet(style)
+    apply_theme(app, theme)
     return app
 
 
@@ -97,10 +96,13 @@ def main(case_path: Path | None = None, self_test: bool = False) -> int:
     if self_test and not any(os.environ.get(v) for v in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a self-test needs no screen
     app = application()
+    settings = AppSettings(QSettings())
+    apply_theme(app, theme_of(settings.get(THEME)))
+    # "Follow the system" follows it live, as the desktop switches between light and dark.
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app, theme_of(settings.get(THEME))))
     dialogs = QtDialogs()
     install_excepthook(dialogs)
     pathway = load_pathway(bundled_pathway_folder())
-    settings = AppSettings(QSettings())
     data_folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
     session = Session(pathway, settings, dialogs, data_folder / "autosave")
     if self_test:

@@ -7,7 +7,7 @@ change goes back into the case, and the case is assessed again.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,6 +26,7 @@ from livercalc_desktop.domain.errors import Problem
 from livercalc_desktop.engine.assessment import NOT_RECORDED, Assessment, ChecklistEntry, Reason
 from livercalc_desktop.gui.record_editors import RecordDateEdit, WrappingNoteEdit
 from livercalc_desktop.gui.signals import signals_blocked
+from livercalc_desktop.gui.styles import style_label
 from livercalc_desktop.gui.widget_updates import set_shown, set_style_property, set_text
 from livercalc_desktop.knowledge.model import KnowledgeBase, Level
 from livercalc_desktop.knowledge.pathway import Pathway
@@ -52,6 +53,7 @@ def _label(text: str = "", role: str = "", wrap: bool = True) -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if role:
         label.setProperty("role", role)
+        style_label(label)
     return label
 
 
@@ -94,12 +96,39 @@ class _ReasonView(QWidget):
         _show_lines(self.references_layout, self.references, references, "reference")
 
 
+class _RecordEditors:
+    """The date and the result or note of a recorded test (built only once a status is recorded)."""
+
+    def __init__(self, item_id: str, label: str, detail_limit: int) -> None:
+        self.date = RecordDateEdit()
+        self.date.setObjectName(f"date:{item_id}")
+        self.date.setAccessibleName(f"Date of {label}")
+        self.clear_date = QToolButton()
+        self.clear_date.setObjectName(f"clear-date:{item_id}")
+        self.clear_date.setText("Clear date")
+        self.clear_date.setAccessibleName(f"Clear the date of {label}")
+        self.clear_date.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.clear_date.clicked.connect(self.date.clear_date)
+        self.detail = WrappingNoteEdit()
+        self.detail.setObjectName(f"detail:{item_id}")
+        self.detail.setAccessibleName(f"Result or note for {label}")
+        self.detail.setPlaceholderText("Result or note")
+        self.detail.setMaxLength(detail_limit)
+
+
 class _ChecklistRow:
-    """The widgets of one checklist item: priority, title, basis, status, date and note."""
+    """The widgets of one checklist item: priority, title, basis, status, and once recorded its date and note."""
 
     def __init__(
-        self, parent: QVBoxLayout, item_id: str, label: str, statuses: Mapping[str, str], detail_limit: int
+        self,
+        parent: QVBoxLayout,
+        item_id: str,
+        label: str,
+        statuses: Mapping[str, str],
+        detail_limit: int,
+        on_edit: Callable[[_RecordEditors], None],
     ) -> None:
+        self.item_id, self.label, self.detail_limit, self.on_edit = item_id, label, detail_limit, on_edit
         self.container = QWidget()
         self.container.setObjectName(f"row:{item_id}")
         self.priority = _label(role="priority", wrap=False)
@@ -114,46 +143,58 @@ class _ChecklistRow:
         self.status.addItem("Not recorded", None)
         for value, words in statuses.items():
             self.status.addItem(words, value)
-        self.date = RecordDateEdit()
-        self.date.setObjectName(f"date:{item_id}")
-        self.date.setAccessibleName(f"Date of {label}")
-        self.clear_date = QToolButton()
-        self.clear_date.setObjectName(f"clear-date:{item_id}")
-        self.clear_date.setText("Clear date")
-        self.clear_date.setAccessibleName(f"Clear the date of {label}")
-        self.clear_date.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.detail = WrappingNoteEdit()
-        self.detail.setObjectName(f"detail:{item_id}")
-        self.detail.setAccessibleName(f"Result or note for {label}")
-        self.detail.setPlaceholderText("Result or note")
-        self.detail.setMaxLength(detail_limit)
-        controls = QHBoxLayout()
-        controls.setSpacing(6)
-        controls.addWidget(self.status)
-        controls.addWidget(self.date)
-        controls.addWidget(self.clear_date)
-        controls.addStretch(1)
-        grid = QGridLayout(self.container)
-        grid.setContentsMargins(0, 2, 0, 4)
-        grid.setVerticalSpacing(2)
-        grid.addWidget(self.priority, 0, 0, 4, 1, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.title, 0, 1)
-        grid.addWidget(self.basis, 1, 1)
-        grid.addLayout(controls, 2, 1)
-        grid.addWidget(self.detail, 3, 1)
-        grid.setColumnStretch(1, 1)
+        self.controls = QHBoxLayout()
+        self.controls.setSpacing(6)
+        self.controls.addWidget(self.status)
+        self.controls.addStretch(1)
+        self.grid = QGridLayout(self.container)
+        self.grid.setContentsMargins(0, 2, 0, 4)
+        self.grid.setVerticalSpacing(2)
+        self.grid.addWidget(self.priority, 0, 0, 4, 1, Qt.AlignmentFlag.AlignTop)
+        self.grid.addWidget(self.title, 0, 1)
+        self.grid.addWidget(self.basis, 1, 1)
+        self.grid.addLayout(self.controls, 2, 1)
+        self.grid.setColumnStretch(1, 1)
         parent.addWidget(self.container)
+        # Most items are never recorded: their editors are built on first use, which keeps start-up short.
+        self._record: _RecordEditors | None = None
+
+    def record(self) -> _RecordEditors:
+        """Return the date and note editors, building them the first time."""
+        if self._record is None:
+            record = _RecordEditors(self.item_id, self.label, self.detail_limit)
+            self.controls.insertWidget(1, record.date)
+            self.controls.insertWidget(2, record.clear_date)
+            self.grid.addWidget(record.detail, 3, 1)
+            self.on_edit(record)
+            self._record = record
+        return self._record
+
+    @property
+    def date(self) -> RecordDateEdit:
+        return self.record().date
+
+    @property
+    def clear_date(self) -> QToolButton:
+        return self.record().clear_date
+
+    @property
+    def detail(self) -> WrappingNoteEdit:
+        return self.record().detail
 
     def show_record(self, detail: str, date: str | None, *, recorded: bool) -> None:
         """Show a test's date and note, only once a status is recorded; never under the user's typing."""
-        for widget in (self.date, self.clear_date, self.detail):
+        if self._record is None and not recorded:
+            return
+        record = self.record()
+        for widget in (record.date, record.clear_date, record.detail):
             set_shown(widget, recorded)
-        if not self.detail.hasFocus() and self.detail.text() != detail:
-            with signals_blocked(self.detail):
-                self.detail.setText(detail)
-        if self.date.iso_date() != date:
-            with signals_blocked(self.date):
-                self.date.set_iso_date(date)
+        if not record.detail.hasFocus() and record.detail.text() != detail:
+            with signals_blocked(record.detail):
+                record.detail.setText(detail)
+        if record.date.iso_date() != date:
+            with signals_blocked(record.date):
+                record.date.set_iso_date(date)
 
 
 class AssessmentPanel(QWidget):
@@ -191,11 +232,15 @@ class AssessmentPanel(QWidget):
         self.status_words = statuses
         self.rows: dict[str, _ChecklistRow] = {}
         for item in self.kb.checklist:
-            row = _ChecklistRow(rows_layout, item.id, item.label, statuses, pathway.schema.workup_detail_max_length)
+            row = _ChecklistRow(
+                rows_layout,
+                item.id,
+                item.label,
+                statuses,
+                pathway.schema.workup_detail_max_length,
+                functools.partial(self._connect_record, item.id),
+            )
             row.status.currentIndexChanged.connect(functools.partial(self._on_status_changed, item.id))
-            row.detail.editingFinished.connect(functools.partial(self._on_detail_finished, item.id))
-            row.date.dateChanged.connect(functools.partial(self._on_date_changed, item.id))
-            row.clear_date.clicked.connect(row.date.clear_date)
             self.rows[item.id] = row
         layout.addWidget(self.checklist_box)
         self.footer = _label(role="footer")
@@ -206,6 +251,10 @@ class AssessmentPanel(QWidget):
 
     def _on_status_changed(self, item_id: str, _index: int = 0) -> None:
         self.status_edited.emit(item_id, self.rows[item_id].status.currentData())
+
+    def _connect_record(self, item_id: str, record: _RecordEditors) -> None:
+        record.detail.editingFinished.connect(functools.partial(self._on_detail_finished, item_id))
+        record.date.dateChanged.connect(functools.partial(self._on_date_changed, item_id))
 
     def _on_detail_finished(self, item_id: str) -> None:
         self.detail_edited.emit(item_id, self.rows[item_id].detail.text().strip())

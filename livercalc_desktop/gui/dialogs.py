@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from enum import Enum, auto
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+# The Qt classes behind each dialog are imported when it is first asked for: they are rarely
+# needed, and loading them (and their enums) up front cost a noticeable part of start-up.
 
 CASE_FILTER = "LiverCalc case (*.json)"
 PDF_FILTER = "PDF leaflet (*.pdf)"
@@ -43,14 +47,20 @@ class QtDialogs:
     """The real dialogs."""
 
     def open_case_path(self, parent: QWidget, folder: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(parent, "Open case", folder, CASE_FILTER)
         return Path(name) if name else None
 
     def save_path(self, parent: QWidget, suggested: Path, file_filter: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(parent, "Save as", str(suggested), file_filter)
         return Path(name) if name else None
 
     def unsaved_changes(self, parent: QWidget, name: str) -> Choice:
+        from PySide6.QtWidgets import QMessageBox
+
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
             parent,
@@ -62,9 +72,13 @@ class QtDialogs:
         return {buttons.Save: Choice.SAVE, buttons.Discard: Choice.DISCARD}.get(answer, Choice.CANCEL)
 
     def error(self, parent: QWidget, title: str, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(parent, title, message)
 
     def recover(self, parent: QWidget) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
             parent,
@@ -76,6 +90,9 @@ class QtDialogs:
         return answer == buttons.Yes
 
     def report(self, parent: QWidget | None, title: str, intro: str, details: str) -> None:
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout
+
         dialog = QDialog(parent)
         dialog.setWindowTitle(title)
         layout = QVBoxLayout(dialog)
@@ -92,9 +109,14 @@ class QtDialogs:
         dialog.exec()
 
     def information(self, parent: QWidget, title: str, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(parent, title, message)
 
     def printer(self, parent: QWidget) -> QPrinter | None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        from PySide6.QtWidgets import QDialog
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         accepted = QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
         return printer if accepted else None

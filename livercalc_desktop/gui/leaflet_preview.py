@@ -21,6 +21,7 @@ from livercalc_desktop.gui.case_document import CaseDocument
 from livercalc_desktop.gui.dialogs import PDF_FILTER, Dialogs
 from livercalc_desktop.gui.screen_fit import fit_on_screen
 from livercalc_desktop.gui.settings import CLINIC_CONTACT, CLINIC_NAME, LAST_FOLDER, PAPER, AppSettings
+from livercalc_desktop.gui.styles import style_label
 from livercalc_desktop.gui.widget_updates import set_shown, set_style_property, set_text
 from livercalc_desktop.leaflet.content import ClinicDetails
 from livercalc_desktop.leaflet.export import build_leaflet_pdf, default_leaflet_name
@@ -58,6 +59,7 @@ class LeafletPreview(QDialog):
         self.message.setObjectName("previewMessage")
         self.message.setProperty("role", "problem")
         self.message.setWordWrap(True)
+        style_label(self.message)
         self.message.hide()
         self.save_button = QPushButton("&Save PDF…")
         self.print_button = QPushButton("&Print…")

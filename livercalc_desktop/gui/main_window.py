@@ -23,9 +23,9 @@ from livercalc_desktop.gui.assessment_panel import AssessmentPanel
 from livercalc_desktop.gui.case_document import CaseDocument
 from livercalc_desktop.gui.dialogs import CASE_FILTER, Choice, Dialogs
 from livercalc_desktop.gui.findings_form import FindingsForm
-from livercalc_desktop.gui.preferences import PreferencesDialog
 from livercalc_desktop.gui.screen_fit import fit_on_screen, hold_width
 from livercalc_desktop.gui.settings import GEOMETRY, LAST_FOLDER, SPLITTER, AppSettings
+from livercalc_desktop.gui.styles import style_role_labels
 
 if TYPE_CHECKING:
     from livercalc_desktop.gui.leaflet_preview import LeafletPreview
@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self.panel = AssessmentPanel(self.pathway)
         form_area.setWidget(self.form)
         panel_area.setWidget(self.panel)
+        style_role_labels(self.form)  # its problem labels
         hold_width(form_area, self.form)
         hold_width(panel_area, self.panel)
         self.splitter.setStretchFactor(0, 1)
@@ -235,6 +236,8 @@ class MainWindow(QMainWindow):
         return self.preview
 
     def show_preferences(self) -> None:
+        from livercalc_desktop.gui.preferences import PreferencesDialog  # rarely opened: loaded on first use
+
         PreferencesDialog(self.settings, self).open()
 
     def show_help(self) -> None:

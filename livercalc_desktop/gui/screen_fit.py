@@ -7,7 +7,7 @@ buttons at the bottom or right can then only be reached with Escape.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QEvent, QObject, QRect, QSize
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 # Room for the title bar and borders the window manager adds around a window; they are
@@ -39,7 +39,27 @@ def fit_on_screen(widget: QWidget, wanted: QSize | None = None, *, cap: bool = F
         widget.move(x, y)
 
 
+class _WidthHolder(QObject):
+    """Keeps a scroll area at least as wide as its content, as the content's layout changes."""
+
+    def __init__(self, area: QAbstractScrollArea, content: QWidget) -> None:
+        super().__init__(area)
+        self.area, self.content = area, content
+        content.installEventFilter(self)
+        self.update()
+
+    def update(self) -> None:
+        chrome = self.area.verticalScrollBar().sizeHint().width() + 2 * self.area.frameWidth()
+        width = self.content.minimumSizeHint().width() + chrome
+        if self.area.minimumWidth() != width:
+            self.area.setMinimumWidth(width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.update()
+        return False
+
+
 def hold_width(area: QAbstractScrollArea, content: QWidget) -> None:
-    """Never let the area be narrower than its content, so it never scrolls sideways."""
-    chrome = area.verticalScrollBar().sizeHint().width() + 2 * area.frameWidth()
-    area.setMinimumWidth(content.minimumSizeHint().width() + chrome)
+    """Never let the area be narrower than its content (now or later), so it never scrolls sideways."""
+    _WidthHolder(area, content)
