@@ -9,6 +9,7 @@ sheet only while its value is missing or wrong. The rules live in resources/styl
 from __future__ import annotations
 
 import functools
+import re
 
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -18,6 +19,9 @@ LABELS = "labels"
 INVALID = "invalid"
 # Style properties whose rules a widget needs only while the property holds.
 PROPERTY_SHEETS = {"invalid": INVALID}
+# Roles one label switches between; it gets the rules of all of them.
+ROLE_GROUPS = ({"item", "item-inactive"}, {"problem", "note"})
+_RULE = re.compile(r"[^{}]+\{[^{}]*\}")
 
 
 @functools.cache
@@ -26,15 +30,26 @@ def sheet(name: str) -> str:
     return (resources_root() / "styles" / f"{name}.qss").read_text("utf-8")
 
 
+@functools.cache
+def role_sheet(role: str) -> str:
+    """Return only the label rules for ``role`` (and the roles it switches with): Qt parses a sheet per widget."""
+    roles = next((group for group in ROLE_GROUPS if role in group), {role})
+    text = re.sub(r"/\*.*?\*/", "", sheet(LABELS), flags=re.DOTALL)
+    rules = [rule.strip() for rule in _RULE.findall(text)]
+    return "\n".join(rule for rule in rules if any(f'[role="{r}"]' in rule.split("{")[0] for r in roles))
+
+
 def style_label(label: QLabel) -> None:
-    """Give a label with a ``role`` the label sheet."""
-    label.setStyleSheet(sheet(LABELS))
+    """Give a label the rules of its ``role`` (a role without rules costs nothing)."""
+    rules = role_sheet(str(label.property("role")))
+    if label.styleSheet() != rules:
+        label.setStyleSheet(rules)
 
 
 def style_role_labels(root: QWidget) -> None:
-    """Give every label under ``root`` that has a ``role`` the label sheet."""
+    """Give every label under ``root`` that has a ``role`` the rules of that role."""
     for label in root.findChildren(QLabel):
-        if label.property("role") and label.styleSheet() != sheet(LABELS):
+        if label.property("role"):
             style_label(label)
 
 
