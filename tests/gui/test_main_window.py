@@ -323,3 +323,28 @@ def test_recording_a_result_with_its_detail(qtbot, window, examples):
         "Neither parent a carrier",
         dt.date.today().isoformat(),
     )
+
+
+def test_the_facts_behind_each_reason_are_listed_under_it(window, examples):
+    import dataclasses
+
+    from livercalc_desktop.engine.assessment import Reason
+
+    # Reason.facts arrives with knowledge base 1.1 (branch kb11); this stands in for it until then.
+    @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+    class ReasonWithFacts(Reason):
+        facts: tuple[str, ...] = ()
+
+    window.open_path(examples / "abnormal-result.json")
+    assessment = assess(window.document.case, window.pathway)
+    first, *rest = assessment.rationale
+    facts = ("MCA peak velocity 1.7 MoM (≥ 1.5)", "Maternal infection blood tests recorded abnormal")
+    with_facts = ReasonWithFacts(**{f.name: getattr(first, f.name) for f in dataclasses.fields(first)}, facts=facts)
+    window.panel.show_assessment(dataclasses.replace(assessment, rationale=(with_facts, *rest)))
+    QApplication.processEvents()
+    view = window.panel.reason_views[0]
+    shown = [label.text() for label in view.facts if label.isVisibleTo(window)]
+    assert shown == [f"• {fact}" for fact in facts]
+    reason_left = view.reason.mapTo(window, view.reason.rect().topLeft()).x()
+    assert all(label.mapTo(window, label.rect().topLeft()).x() >= reason_left + 12 for label in view.facts)
+    assert not any(label.isVisibleTo(window) for label in window.panel.reason_views[1].facts)
