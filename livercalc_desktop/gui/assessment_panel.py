@@ -207,6 +207,7 @@ class AssessmentPanel(QWidget):
     def __init__(self, pathway: Pathway, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kb: KnowledgeBase = pathway.kb
+        self.pathway = pathway
         layout = QVBoxLayout(self)
         self.badge = _label(role="badge")
         self.badge.setObjectName("categoryBadge")
@@ -215,7 +216,11 @@ class AssessmentPanel(QWidget):
         self.level.setObjectName("levelText")
         self.flags = _label(role="flags")
         self.flags.setObjectName("flagsText")
-        for widget in (self.badge, self.level, self.flags):
+        self.urgent = _label(role="urgent")
+        self.urgent.setObjectName("urgentBanner")
+        self.urgent.setAccessibleName("Urgent")
+        self.urgent.hide()
+        for widget in (self.urgent, self.badge, self.level, self.flags):
             layout.addWidget(widget)
         why_box = QGroupBox("Why")
         self.why = QVBoxLayout(why_box)
@@ -232,11 +237,13 @@ class AssessmentPanel(QWidget):
         self.status_words = statuses
         self.rows: dict[str, _ChecklistRow] = {}
         for item in self.kb.checklist:
+            # Only the statuses the item's kind takes: a scan or test has a result, an action is booked or done.
+            allowed = {status: statuses[status] for status in pathway.schema.statuses_for(item.kind)}
             row = _ChecklistRow(
                 rows_layout,
                 item.id,
                 item.label,
-                statuses,
+                allowed,
                 pathway.schema.workup_detail_max_length,
                 functools.partial(self._connect_record, item.id),
             )
@@ -283,29 +290,29 @@ class AssessmentPanel(QWidget):
         self._set_badge("Incomplete: no category yet", "unknown")
         set_text(self.level, "Complete the required findings to see the category.")
         set_text(self.flags, "")
-        _show_lines(self.problems_layout, self.problem_labels, [(str(problem), "") for problem in problems], "problem")
+        set_shown(self.urgent, False)
+        problem_lines = [(self.pathway.problem_text(problem), "") for problem in problems]
+        _show_lines(self.problems_layout, self.problem_labels, problem_lines, "problem")
         self._show_reasons([])
         set_shown(self.checklist_box, False)
 
-    def _citation(self, ref_id: str) -> Line:
-        ref = self.kb.references[ref_id]
-        return f"{ref.author_year} — {ref.title} ({ref.journal}, {ref.year})", ref.full
-
     def _reason(self, reason: Reason) -> tuple[str, list[Line], list[Line]]:
-        # Reason.facts (the findings that made the rule hold) comes with knowledge base 1.1.
-        facts: tuple[str, ...] = getattr(reason, "facts", ())
+        """Return a reason's text, the recorded facts that made its rule hold, and its references."""
         return (
             f"{reason.label}: {reason.text}",
-            [(f"• {fact}", "") for fact in facts],
-            [self._citation(ref_id) for ref_id in reason.references],
+            [(f"• {fact}", "") for fact in reason.facts],
+            [(self.kb.references[ref_id].summary, self.kb.references[ref_id].full) for ref_id in reason.references],
         )
 
     def show_assessment(self, assessment: Assessment) -> None:
         """Show the category, flags, reasons and checklist of a case."""
         self._set_badge(assessment.category_label, assessment.level.value)
+        urgent = next((r for r in assessment.rationale if r.rule == "flag:urgent"), None)
+        set_text(self.urgent, f"URGENT — {urgent.text}" if urgent else "")
+        set_shown(self.urgent, urgent is not None)
         words = LEVEL_WORDS[assessment.level].lower()
         set_text(self.level, f"Level: {assessment.level.value} ({words})  ·  {assessment.category}")
-        flags = [self.flag_labels[flag] for flag in assessment.flags]
+        flags = [self.flag_labels[flag] for flag in assessment.flags if flag != "urgent"]
         set_text(self.flags, "Flags: " + (", ".join(flags) if flags else "none"))
         _show_lines(self.problems_layout, self.problem_labels, [], "problem")
         self._show_reasons([self._reason(reason) for reason in assessment.rationale])
@@ -336,7 +343,8 @@ class AssessmentPanel(QWidget):
         set_style_property(row.priority, "priority", entry.priority.value if entry.indicated else "recorded")
         refs = ", ".join(self.kb.references[r].author_year for r in entry.references)
         scan = f"\nThe scan findings show: {self.status_words[entry.status].lower()}." if entry.status_from_scan else ""
-        set_text(row.basis, f"{entry.basis} [{refs}]{scan}")
+        facts = f"\nBecause: {'; '.join(entry.facts)}." if entry.facts else ""
+        set_text(row.basis, f"{entry.basis} [{refs}]{facts}{scan}")
         recorded = None if entry.status_from_scan or entry.status == NOT_RECORDED else entry.status
         index = max(row.status.findData(recorded), 0) if recorded else 0
         if row.status.currentIndex() != index:

@@ -87,11 +87,11 @@ def test_bad_file_gives_a_clear_message_and_keeps_the_current_case(window, dialo
     window.open_path(examples / "liver-mass.json")
     before = window.document.case
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"format": "livercalc-case", "version": 1, "exam": {"gestational_age": {"weeks": 50}}}))
+    bad.write_text(json.dumps({"format": "livercalc-case", "version": 2, "exam": {"gestational_age": {"weeks": 50}}}))
     window.open_path(bad)
     assert "exam.gestational_age.weeks: must be 10–42, got 50" in dialogs.said("error")[0]
     newer = tmp_path / "newer.json"
-    newer.write_text(json.dumps({"format": "livercalc-case", "version": 2}))
+    newer.write_text(json.dumps({"format": "livercalc-case", "version": 3}))
     window.open_path(newer)
     assert "newer LiverCalc" in dialogs.said("error")[1]
     assert window.document.case == before
@@ -170,7 +170,7 @@ def test_tab_order_follows_the_form(qtbot, window):
     first = window.form.editors["patient.name"].widget
     first.setFocus()
     seen: list[str] = []
-    for _ in range(16):
+    for _ in range(18):
         focused = QApplication.focusWidget()
         assert focused is not None
         name = focused.objectName()
@@ -189,6 +189,7 @@ def test_tab_order_follows_the_form(qtbot, window):
         "exam.clinician",
         "exam.detailed_survey",
         "exam.pregnancy",
+        "exam.fetus",
         "lesion.count",
     ]
     assert seen[: len(expected)] == expected
@@ -223,7 +224,7 @@ def test_help_and_about_go_through_the_dialog_service(qtbot, window, dialogs):
     window.show_about()
     texts = dialogs.said("information")
     assert "Ctrl+E" in texts[0]
-    assert "Knowledge base 1.0.0" in texts[1] and "Intended use" in texts[1] and "Disclaimer" in texts[1]
+    assert "Knowledge base 1.1.0" in texts[1] and "Intended use" in texts[1] and "Disclaimer" in texts[1]
 
 
 def test_open_recent_reopens_a_file(window, examples):
@@ -326,25 +327,12 @@ def test_recording_a_result_with_its_detail(qtbot, window, examples):
 
 
 def test_the_facts_behind_each_reason_are_listed_under_it(window, examples):
-    import dataclasses
-
-    from livercalc_desktop.engine.assessment import Reason
-
-    # Reason.facts arrives with knowledge base 1.1 (branch kb11); this stands in for it until then.
-    @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
-    class ReasonWithFacts(Reason):
-        facts: tuple[str, ...] = ()
-
     window.open_path(examples / "abnormal-result.json")
-    assessment = assess(window.document.case, window.pathway)
-    first, *rest = assessment.rationale
-    facts = ("MCA peak velocity 1.7 MoM (≥ 1.5)", "Maternal infection blood tests recorded abnormal")
-    with_facts = ReasonWithFacts(**{f.name: getattr(first, f.name) for f in dataclasses.fields(first)}, facts=facts)
-    window.panel.show_assessment(dataclasses.replace(assessment, rationale=(with_facts, *rest)))
     QApplication.processEvents()
-    view = window.panel.reason_views[0]
-    shown = [label.text() for label in view.facts if label.isVisibleTo(window)]
-    assert shown == [f"• {fact}" for fact in facts]
-    reason_left = view.reason.mapTo(window, view.reason.rect().topLeft()).x()
-    assert all(label.mapTo(window, label.rect().topLeft()).x() >= reason_left + 12 for label in view.facts)
-    assert not any(label.isVisibleTo(window) for label in window.panel.reason_views[1].facts)
+    assessment = assess(window.document.case, window.pathway)
+    assert any(reason.facts for reason in assessment.rationale)
+    for view, reason in zip(window.panel.reason_views, assessment.rationale, strict=False):
+        shown = [label for label in view.facts if label.isVisibleTo(window)]
+        assert [label.text() for label in shown] == [f"• {fact}" for fact in reason.facts]
+        reason_left = view.reason.mapTo(window, view.reason.rect().topLeft()).x()
+        assert all(label.mapTo(window, label.rect().topLeft()).x() >= reason_left + 12 for label in shown)
