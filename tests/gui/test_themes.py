@@ -83,6 +83,8 @@ def test_badges_problems_and_reasons_are_readable_in_every_theme(window, example
         assert window.panel.badge.property("level") == level
         check(f"badge {level}", window.panel.badge)
         check(f"reason ({case})", window.panel.reason_views[0].reason)
+    window.open_path(examples / "urgent-hydrops.json")
+    check("urgent banner", window.panel.urgent)
     check("priority Do", next(row.priority for row in window.panel.rows.values() if row.priority.text() == "Do"))
 
 
