@@ -231,30 +231,36 @@ class AssessmentPanel(QWidget):
         self.reason_views: list[_ReasonView] = []
         self.flag_labels = {f.id: f.label for f in self.kb.flags}
         layout.addWidget(why_box)
+        # The checklist is built with the first complete case: a new case shows none, and its
+        # ~100 widgets were a fifth of the time to the first paint.
         self.checklist_box = QGroupBox("Workup checklist")
-        rows_layout = QVBoxLayout(self.checklist_box)
-        statuses = {c.value: c.label for c in pathway.schema.workup_statuses}
-        self.status_words = statuses
+        self.checklist_box.hide()
+        self.status_words = {c.value: c.label for c in pathway.schema.workup_statuses}
         self.rows: dict[str, _ChecklistRow] = {}
-        for item in self.kb.checklist:
-            # Only the statuses the item's kind takes: a scan or test has a result, an action is booked or done.
-            allowed = {status: statuses[status] for status in pathway.schema.statuses_for(item.kind)}
-            row = _ChecklistRow(
-                rows_layout,
-                item.id,
-                item.label,
-                allowed,
-                pathway.schema.workup_detail_max_length,
-                functools.partial(self._connect_record, item.id),
-            )
-            row.status.currentIndexChanged.connect(functools.partial(self._on_status_changed, item.id))
-            self.rows[item.id] = row
         layout.addWidget(self.checklist_box)
         self.footer = _label(role="footer")
         layout.addWidget(self.footer)
         layout.addStretch(1)
         meta = self.kb.meta
         self.footer.setText(f"Knowledge base {meta.content_version}, reviewed {meta.reviewed} ({meta.review_status})")
+
+    def _build_checklist(self) -> None:
+        """Build one row per checklist item, each offering only the statuses its kind takes."""
+        rows_layout = QVBoxLayout(self.checklist_box)
+        schema = self.pathway.schema
+        for item in self.kb.checklist:
+            # A scan or test has a result; an action is booked or done.
+            allowed = {status: self.status_words[status] for status in schema.statuses_for(item.kind)}
+            row = _ChecklistRow(
+                rows_layout,
+                item.id,
+                item.label,
+                allowed,
+                schema.workup_detail_max_length,
+                functools.partial(self._connect_record, item.id),
+            )
+            row.status.currentIndexChanged.connect(functools.partial(self._on_status_changed, item.id))
+            self.rows[item.id] = row
 
     def _on_status_changed(self, item_id: str, _index: int = 0) -> None:
         self.status_edited.emit(item_id, self.rows[item_id].status.currentData())
@@ -318,6 +324,8 @@ class AssessmentPanel(QWidget):
         self._show_reasons([self._reason(reason) for reason in assessment.rationale])
         # Every item stays listed, so a status can be recorded for any test; items the rules do
         # not select for this case are dimmed. (Showing and hiding rows also cost a relayout.)
+        if not self.rows:
+            self._build_checklist()
         set_shown(self.checklist_box, True)
         shown = {entry.id: entry for entry in assessment.checklist}
         for item_id, row in self.rows.items():

@@ -336,3 +336,12 @@ def test_the_facts_behind_each_reason_are_listed_under_it(window, examples):
         assert [label.text() for label in shown] == [f"• {fact}" for fact in reason.facts]
         reason_left = view.reason.mapTo(window, view.reason.rect().topLeft()).x()
         assert all(label.mapTo(window, label.rect().topLeft()).x() >= reason_left + 12 for label in shown)
+
+
+def test_the_checklist_is_built_with_the_first_complete_case(qtbot, window):
+    # Start-up: a new case shows no checklist, so none is built until a case is complete.
+    assert window.panel.rows == {} and not window.panel.checklist_box.isVisible()
+    choose(qtbot, combo(window, "exam.detailed_survey"), "Done")
+    choose(qtbot, combo(window, "lesion.count"), "One")
+    assert window.panel.checklist_box.isVisible()
+    assert set(window.panel.rows) == {item.id for item in window.pathway.kb.checklist}
