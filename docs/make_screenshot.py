@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QScrollArea
+from PySide6.QtWidgets import QApplication
 
 from livercalc_desktop.gui.app import application
 from livercalc_desktop.gui.case_document import CaseDocument
@@ -41,9 +41,8 @@ def main() -> None:
     window.open_path(resources_root() / "examples" / f"{args.case}.json")
     window.show()
     target = window.show_leaflet() if args.preview else window
-    panel_area = window.splitter.widget(1)
-    if isinstance(panel_area, QScrollArea) and args.scroll:
-        panel_area.verticalScrollBar().setValue(args.scroll)
+    if args.scroll:
+        window.panel_area.verticalScrollBar().setValue(args.scroll)
 
     def shoot() -> None:
         target.grab().save(str(args.out))

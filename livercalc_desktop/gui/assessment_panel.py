@@ -198,7 +198,11 @@ class _ChecklistRow:
 
 
 class AssessmentPanel(QWidget):
-    """Shows an ``Assessment``; emits ``status_edited``, ``detail_edited`` and ``date_edited`` as a test is recorded."""
+    """Shows an ``Assessment``; emits ``status_edited``, ``detail_edited`` and ``date_edited`` as a test is recorded.
+
+    The badge, urgent banner, level and flags live in ``header``, which the window places
+    outside the scrolling part.
+    """
 
     status_edited = Signal(str, object)
     detail_edited = Signal(str, str)
@@ -220,8 +224,14 @@ class AssessmentPanel(QWidget):
         self.urgent.setObjectName("urgentBanner")
         self.urgent.setAccessibleName("Urgent")
         self.urgent.hide()
+        # The category stays in sight while the reasons and the checklist scroll: the window
+        # puts this header above the panel's scroll area.
+        self.header = QWidget()
+        self.header.setObjectName("panelHeader")
+        header_layout = QVBoxLayout(self.header)
+        header_layout.setContentsMargins(9, 6, 9, 4)
         for widget in (self.urgent, self.badge, self.level, self.flags):
-            layout.addWidget(widget)
+            header_layout.addWidget(widget)
         why_box = QGroupBox("Why")
         self.why = QVBoxLayout(why_box)
         self.why.setSpacing(2)

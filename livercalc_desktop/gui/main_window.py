@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QScrollArea, QSplitter
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from livercalc_desktop import __version__
 from livercalc_desktop.casefile import default_file_name
@@ -69,13 +69,19 @@ class MainWindow(QMainWindow):
         # subtree is re-parented (and re-styled) once, not three times.
         self.splitter = QSplitter()
         self.setCentralWidget(self.splitter)
-        form_area, panel_area = _scrolling(), _scrolling()
+        self.form_area, self.panel_area = form_area, panel_area = _scrolling(), _scrolling()
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setSpacing(0)
         self.splitter.addWidget(form_area)
-        self.splitter.addWidget(panel_area)
+        self.splitter.addWidget(side)
         self.form = FindingsForm(self.pathway.schema)
         self.panel = AssessmentPanel(self.pathway)
         form_area.setWidget(self.form)
         panel_area.setWidget(self.panel)
+        side_layout.addWidget(self.panel.header)  # the category never scrolls out of sight
+        side_layout.addWidget(panel_area, 1)
         style_role_labels(self.form)  # its problem labels
         hold_width(form_area, self.form)
         hold_width(panel_area, self.panel)

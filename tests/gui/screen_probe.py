@@ -46,8 +46,7 @@ def main() -> None:
     window = MainWindow(CaseDocument(load_pathway(bundled_pathway_folder())), settings, QtDialogs())
     window.open_path(resources_root() / "examples" / "isolated-pending.json")
     window.show()
-    form_area, panel_area = (window.splitter.widget(i) for i in (0, 1))
-    assert isinstance(form_area, QScrollArea) and isinstance(panel_area, QScrollArea)
+    form_area, panel_area = window.form_area, window.panel_area
     result: dict[str, object] = {"screen": rect(app.primaryScreen().availableGeometry()), "window": frame(window)}
     cut = [sideways(form_area), sideways(panel_area)]
     total = sum(window.splitter.sizes())

@@ -345,3 +345,15 @@ def test_the_checklist_is_built_with_the_first_complete_case(qtbot, window):
     choose(qtbot, combo(window, "lesion.count"), "One")
     assert window.panel.checklist_box.isVisible()
     assert set(window.panel.rows) == {item.id for item in window.pathway.kb.checklist}
+
+
+def test_the_category_stays_in_sight_while_the_checklist_scrolls(window, examples):
+    window.resize(1280, 720)
+    window.open_path(examples / "isolated-pending.json")
+    QApplication.processEvents()
+    bar = window.panel_area.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum())
+    QApplication.processEvents()
+    assert window.panel.rows["anatomy-survey"].status.visibleRegion().isEmpty()  # scrolled away
+    assert window.panel.badge.visibleRegion().boundingRect().height() == window.panel.badge.height()
