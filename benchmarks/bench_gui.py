@@ -2,16 +2,63 @@
 
 from __future__ import annotations
 
+import compileall
 import os
+import statistics
+import subprocess
 import time
 
-from benchmarks.common import EXAMPLES, PY, median_seconds, peak_child_rss_mib, process_seconds
+from benchmarks.common import EXAMPLES, PY, ROOT, median_seconds, peak_child_rss_mib, process_seconds
 
 BARE_WINDOW = (
     "from PySide6.QtWidgets import QApplication, QMainWindow, QLabel\n"
     "app = QApplication([]); w = QMainWindow(); w.setCentralWidget(QLabel('x')); w.show()\n"
     "app.processEvents(); w.grab()\n"
 )
+# Print the system-wide monotonic clock once the window has painted, as main() builds it.
+_PAINTED = "import time; print(time.monotonic())\n"
+BARE_FIRST_PAINT = BARE_WINDOW + _PAINTED
+APP_FIRST_PAINT = (
+    "import tempfile\n"
+    "from pathlib import Path\n"
+    "from PySide6.QtCore import QSettings\n"
+    "from livercalc_desktop.gui import app as gui_app\n"
+    "from livercalc_desktop.gui.dialogs import QtDialogs\n"
+    "from livercalc_desktop.gui.settings import AppSettings\n"
+    "from livercalc_desktop.knowledge.pathway import bundled_pathway_folder, load_pathway\n"
+    "from livercalc_desktop.resources import resources_root\n"
+    "app = gui_app.application()\n"
+    "folder = Path(tempfile.mkdtemp())\n"
+    "settings = AppSettings(QSettings(str(folder / 's.ini'), QSettings.Format.IniFormat))\n"
+    "session = gui_app.Session(load_pathway(bundled_pathway_folder()), settings, QtDialogs(), folder)\n"
+    "session.window.open_path(resources_root() / 'examples' / gui_app.SELF_TEST_CASE)\n"
+    "session.window.show(); app.processEvents(); session.window.grab()\n" + _PAINTED
+)
+# What a user sees first: the window with a new, empty case.
+APP_FIRST_PAINT_NEW_CASE = APP_FIRST_PAINT.replace(
+    "session.window.open_path(resources_root() / 'examples' / gui_app.SELF_TEST_CASE)\n", ""
+)
+
+
+def first_paint_seconds(code: str, repeat: int = 7) -> float:
+    """Median time from starting a child interpreter to its window's first paint."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    times = []
+    for _ in range(repeat + 1):
+        start = time.monotonic()
+        done = subprocess.run([PY, "-c", code], check=True, env=env, capture_output=True, text=True)
+        times.append(float(done.stdout.split()[-1]) - start)
+    return statistics.median(times[1:])  # the first run only warms the file cache
+
+
+def installed_like() -> None:
+    """Compile the package as pip and PyInstaller do, so no run pays for compiling our source.
+
+    The bare PySide6 window loads PySide6's compiled files; without this (PYTHONDONTWRITEBYTECODE
+    is set on developer machines) the app alone would recompile ~70 modules on every start.
+    """
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    compileall.compile_dir(ROOT / "livercalc_desktop", quiet=1)
 
 
 def edit_to_repaint_ms(path: str = "findings.structural", values: tuple[object, object] = (("heart",), None)) -> float:
@@ -48,12 +95,24 @@ def edit_to_repaint_ms(path: str = "findings.structural", values: tuple[object, 
 
 def main() -> None:
     offscreen = {"QT_QPA_PLATFORM": "offscreen"}
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        uncompiled = process_seconds([PY, "-m", "livercalc_desktop", "--self-test"], env_extra=offscreen)
+        bare = process_seconds([PY, "-c", BARE_WINDOW], env_extra=offscreen)
+        print(f"source not compiled (PYTHONDONTWRITEBYTECODE): --self-test {uncompiled / bare:.2f}x a bare window")
+    installed_like()
     bare = process_seconds([PY, "-c", BARE_WINDOW], env_extra=offscreen)
     bare_rss = peak_child_rss_mib()
     app = process_seconds([PY, "-m", "livercalc_desktop", "--self-test"], env_extra=offscreen)
     app_rss = peak_child_rss_mib()
     print(
         f"process: bare PySide6 window {bare * 1000:.0f} ms; --self-test {app * 1000:.0f} ms; ratio {app / bare:.2f}x"
+    )
+    bare_paint = first_paint_seconds(BARE_FIRST_PAINT)
+    app_paint, new_paint = first_paint_seconds(APP_FIRST_PAINT), first_paint_seconds(APP_FIRST_PAINT_NEW_CASE)
+    print(
+        f"first paint: bare PySide6 window {bare_paint * 1000:.0f} ms; app with the demo case "
+        f"{app_paint * 1000:.0f} ms ({app_paint / bare_paint:.2f}x); app with a new case "
+        f"{new_paint * 1000:.0f} ms ({new_paint / bare_paint:.2f}x)"
     )
     print(f"peak memory (largest child so far): bare {bare_rss:.0f} MiB; with self-test {app_rss:.0f} MiB")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import secrets
 import stat
 from pathlib import Path
 
@@ -21,6 +22,16 @@ from livercalc_desktop.knowledge.pathway import Pathway
 
 CASE_FILE_MAX_BYTES = 1024 * 1024
 """A real case file is a few kilobytes; 1 MiB leaves room for every field at its longest."""
+
+def new_file_tag() -> str:
+    """Return a short random tag, so two cases scanned on the same day get different default names."""
+    return secrets.token_hex(3)
+
+
+def default_file_name(kind: str, case: Case, tag: str, extension: str) -> str:
+    """Return ``liver-<kind>-<scan date>-<tag>.<extension>``: the scan date and a tag, never patient data."""
+    return f"liver-{kind}-{case.get('exam.date') or 'undated'}-{tag}.{extension}"
+
 
 _NUMBER_DIGITS_MAX = 30
 """Integers longer than this are read as floats (so range checks name the field instead of

@@ -97,7 +97,7 @@ def test_letter_and_a4_paper(pathway):
 
 def test_default_file_name_uses_the_exam_date_not_the_name(pathway):
     case = read_case_file(EXAMPLES / "isolated-pending.json", pathway)
-    assert default_leaflet_name(case) == "liver-leaflet-2026-03-10.pdf"
+    assert default_leaflet_name(case, "1a2b3c") == "liver-leaflet-2026-03-10-1a2b3c.pdf"
 
 
 NAMES = {

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from livercalc_desktop import __version__
@@ -17,17 +17,32 @@ from livercalc_desktop.gui.case_document import CaseDocument
 from livercalc_desktop.gui.crash_report import install_excepthook
 from livercalc_desktop.gui.dialogs import Dialogs, QtDialogs, Recovery
 from livercalc_desktop.gui.main_window import APP_NAME, MainWindow
-from livercalc_desktop.gui.settings import AppSettings
+from livercalc_desktop.gui.settings import THEME, AppSettings
+from livercalc_desktop.gui.themes import Theme, apply_theme, theme_of
 from livercalc_desktop.knowledge.pathway import Pathway, bundled_pathway_folder, load_pathway
 from livercalc_desktop.resources import resources_root
 
 ORGANISATION = "LiverCalc"
 APP_ID = "org.livercalc.LiverCalcDesktop"
 SELF_TEST_CASE = "isolated-pending.json"
+# The window is laid out in the bundled font, so it measures the same on every machine
+# (a stock Debian's DejaVu Sans is about 6 % wider than Noto Sans and pushed the form past 640 px).
+UI_FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
+UI_FONT_FAMILY = "Noto Sans"
+UI_FONT_POINTS = 10
 
 
-def application() -> QApplication:
-    """Return the running QApplication (created once), named and styled."""
+def _use_bundled_font(app: QApplication) -> None:
+    """Register the bundled UI font once and make it the application's font."""
+    if app.font().family() == UI_FONT_FAMILY:
+        return
+    for name in UI_FONT_FILES:
+        QFontDatabase.addApplicationFont(str(resources_root() / "fonts" / name))
+    app.setFont(QFont(UI_FONT_FAMILY, UI_FONT_POINTS))
+
+
+def application(theme: Theme = Theme.SYSTEM) -> QApplication:
+    """Return the running QApplication (created once), named, in the bundled font and ``theme``."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
@@ -35,9 +50,8 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(QIcon(str(resources_root() / "icons" / "livercalc.png")))
-    style = (resources_root() / "styles" / "app.qss").read_text("utf-8")
-    if app.styleSheet() != style:  # re-applying would re-polish every widget
-        app.setStyleSheet(style)
+    _use_bundled_font(app)
+    apply_theme(app, theme)
     return app
 
 
@@ -120,9 +134,12 @@ def main(case_path: Path | None = None, self_test: bool = False) -> int:
     if self_test and not any(os.environ.get(v) for v in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a self-test needs no screen
     app = application()
+    settings = AppSettings(QSettings())
+    apply_theme(app, theme_of(settings.get(THEME)))
+    # "Follow the system" follows it live, as the desktop switches between light and dark.
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app, theme_of(settings.get(THEME))))
     dialogs = QtDialogs()
     pathway = load_pathway(bundled_pathway_folder())
-    settings = AppSettings(QSettings())
     data_folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
     sessions = [Session(pathway, settings, dialogs, data_folder / "autosave")]
     install_excepthook(dialogs, lambda: all([s.protect() for s in sessions]))

@@ -7,14 +7,26 @@ change goes back into the case, and the case is assessed again.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from livercalc_desktop.domain.errors import Problem
-from livercalc_desktop.engine.assessment import NOT_RECORDED, SOURCE_WORDS, Assessment, ChecklistEntry
+from livercalc_desktop.engine.assessment import NOT_RECORDED, SOURCE_WORDS, Assessment, ChecklistEntry, Reason
+from livercalc_desktop.gui.record_editors import RecordDateEdit, WrappingNoteEdit
 from livercalc_desktop.gui.signals import signals_blocked
+from livercalc_desktop.gui.styles import style_label
 from livercalc_desktop.gui.widget_updates import set_shown, set_style_property, set_text
 from livercalc_desktop.knowledge.model import KnowledgeBase, Level
 from livercalc_desktop.knowledge.pathway import Pathway
@@ -28,7 +40,10 @@ LEVEL_WORDS = {
 PRIORITY_WORDS = {"do": "Do", "offer": "Offer", "consider": "Consider"}
 PRIORITY_WIDTH = 76
 NOT_INDICATED = "Not indicated by the rules for this case."
-STATUS_WIDTH = 130
+# How far a reason's facts and references sit under it; set in the layout, not the style
+# sheet, so it survives the labels being reused for another category.
+INDENT = 16
+Line = tuple[str, str]  # text, tooltip
 
 
 def _label(text: str = "", role: str = "", wrap: bool = True) -> QLabel:
@@ -38,16 +53,84 @@ def _label(text: str = "", role: str = "", wrap: bool = True) -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if role:
         label.setProperty("role", role)
+        style_label(label)
     return label
 
 
+def _show_lines(layout: QLayout, labels: list[QLabel], lines: list[Line], role: str) -> None:
+    """Show ``lines`` in ``layout``, reusing its labels (each keeps one role) and hiding the spare ones."""
+    while len(labels) < len(lines):
+        label = _label(role=role)
+        layout.addWidget(label)
+        labels.append(label)
+    for label, (text, tooltip) in zip(labels, lines, strict=False):
+        set_text(label, text)
+        if label.toolTip() != tooltip:
+            label.setToolTip(tooltip)
+        set_shown(label, True)
+    for label in labels[len(lines) :]:
+        set_shown(label, False)
+
+
+class _ReasonView(QWidget):
+    """One reason, with the facts that made it hold and its references indented beneath it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 2)
+        layout.setSpacing(1)
+        self.reason = _label(role="reason")
+        layout.addWidget(self.reason)
+        self.facts_layout, self.references_layout = QVBoxLayout(), QVBoxLayout()
+        for sub in (self.facts_layout, self.references_layout):
+            sub.setContentsMargins(INDENT, 0, 0, 0)
+            sub.setSpacing(1)
+            layout.addLayout(sub)
+        self.facts: list[QLabel] = []
+        self.references: list[QLabel] = []
+
+    def show_reason(self, text: str, facts: list[Line], references: list[Line]) -> None:
+        set_text(self.reason, text)
+        _show_lines(self.facts_layout, self.facts, facts, "fact")
+        _show_lines(self.references_layout, self.references, references, "reference")
+
+
+class _RecordEditors:
+    """The date and the result or note of a recorded test (built only once a status is recorded)."""
+
+    def __init__(self, item_id: str, label: str, detail_limit: int) -> None:
+        self.date = RecordDateEdit()
+        self.date.setObjectName(f"date:{item_id}")
+        self.date.setAccessibleName(f"Date of {label}")
+        self.clear_date = QToolButton()
+        self.clear_date.setObjectName(f"clear-date:{item_id}")
+        self.clear_date.setText("Clear date")
+        self.clear_date.setAccessibleName(f"Clear the date of {label}")
+        self.clear_date.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.clear_date.clicked.connect(self.date.clear_date)
+        self.detail = WrappingNoteEdit()
+        self.detail.setObjectName(f"detail:{item_id}")
+        self.detail.setAccessibleName(f"Result or note for {label}")
+        self.detail.setPlaceholderText("Result or note")
+        self.detail.setMaxLength(detail_limit)
+
+
 class _ChecklistRow:
-    """The widgets of one checklist item, in one container shown or hidden as a whole."""
+    """The widgets of one checklist item: priority, title, basis, status, and once recorded its date and note."""
 
     def __init__(
-        self, parent: QVBoxLayout, item_id: str, label: str, statuses: Mapping[str, str], detail_limit: int
+        self,
+        parent: QVBoxLayout,
+        item_id: str,
+        label: str,
+        statuses: Mapping[str, str],
+        detail_limit: int,
+        on_edit: Callable[[_RecordEditors], None],
     ) -> None:
+        self.item_id, self.label, self.detail_limit, self.on_edit = item_id, label, detail_limit, on_edit
         self.container = QWidget()
+        self.container.setObjectName(f"row:{item_id}")
         self.priority = _label(role="priority", wrap=False)
         self.priority.setFixedWidth(PRIORITY_WIDTH)
         self.priority.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -60,35 +143,73 @@ class _ChecklistRow:
         self.status.addItem("Not recorded", None)
         for value, words in statuses.items():
             self.status.addItem(words, value)
-        self.status.setFixedWidth(STATUS_WIDTH)
-        self.detail = QLineEdit()
-        self.detail.setObjectName(f"detail:{item_id}")
-        self.detail.setAccessibleName(f"Result or note for {label}")
-        self.detail.setPlaceholderText("Result or note")
-        self.detail.setMaxLength(detail_limit)
-        self.detail.setFixedWidth(STATUS_WIDTH)
-        side = QVBoxLayout()
-        side.setSpacing(2)
-        side.addWidget(self.status)
-        side.addWidget(self.detail)
-        side.addStretch(1)
-        line = QHBoxLayout(self.container)
-        line.setContentsMargins(0, 2, 0, 2)
-        column = QVBoxLayout()
-        column.setSpacing(0)
-        column.addWidget(self.title)
-        column.addWidget(self.basis)
-        line.addWidget(self.priority, 0, Qt.AlignmentFlag.AlignTop)
-        line.addLayout(column, 1)
-        line.addLayout(side)
+        self.controls = QHBoxLayout()
+        self.controls.setSpacing(6)
+        self.controls.addWidget(self.status)
+        self.controls.addStretch(1)
+        self.grid = QGridLayout(self.container)
+        self.grid.setContentsMargins(0, 2, 0, 4)
+        self.grid.setVerticalSpacing(2)
+        self.grid.addWidget(self.priority, 0, 0, 4, 1, Qt.AlignmentFlag.AlignTop)
+        self.grid.addWidget(self.title, 0, 1)
+        self.grid.addWidget(self.basis, 1, 1)
+        self.grid.addLayout(self.controls, 2, 1)
+        self.grid.setColumnStretch(1, 1)
         parent.addWidget(self.container)
+        # Most items are never recorded: their editors are built on first use, which keeps start-up short.
+        self._record: _RecordEditors | None = None
+
+    def record(self) -> _RecordEditors:
+        """Return the date and note editors, building them the first time."""
+        if self._record is None:
+            record = _RecordEditors(self.item_id, self.label, self.detail_limit)
+            self.controls.insertWidget(1, record.date)
+            self.controls.insertWidget(2, record.clear_date)
+            self.grid.addWidget(record.detail, 3, 1)
+            self.on_edit(record)
+            self._record = record
+        return self._record
+
+    @property
+    def date(self) -> RecordDateEdit:
+        return self.record().date
+
+    @property
+    def clear_date(self) -> QToolButton:
+        return self.record().clear_date
+
+    @property
+    def detail(self) -> WrappingNoteEdit:
+        return self.record().detail
+
+    def show_record(self, detail: str, date: str | None, *, recorded: bool) -> None:
+        """Show a test's date and note, only once a status is recorded; never under the user's typing."""
+        if self._record is None and not recorded:
+            return
+        record = self.record()
+        for widget in (record.date, record.clear_date, record.detail):
+            set_shown(widget, recorded)
+        if not record.detail.hasFocus() and record.detail.text() != detail:
+            with signals_blocked(record.detail):
+                record.detail.setText(detail)
+        if record.date.iso_date() != date:
+            with signals_blocked(record.date):
+                record.date.set_iso_date(date)
 
 
 class AssessmentPanel(QWidget):
-    """Shows an ``Assessment``; emits ``status_edited`` and ``detail_edited`` when a test is recorded."""
+    """Shows an ``Assessment``; emits ``status_edited``, ``detail_edited`` and ``date_edited`` as a test is recorded.
+
+    The badge, urgent banner, level and flags live in ``header``, which the window places
+    outside the scrolling part.
+    """
 
     status_edited = Signal(str, object)
     detail_edited = Signal(str, str)
+    date_edited = Signal(str, object)  # item id, "YYYY-MM-DD" or None
+    # Editors built after the window (checklist rows, a test's date and note): the window
+    # applies its input rules to them too (no wheel changes unless focused, shortcuts work).
+    editors_added = Signal(QWidget)
 
     def __init__(self, pathway: Pathway, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,25 +227,29 @@ class AssessmentPanel(QWidget):
         self.urgent.setObjectName("urgentBanner")
         self.urgent.setAccessibleName("Urgent")
         self.urgent.hide()
+        # The category stays in sight while the reasons and the checklist scroll: the window
+        # puts this header above the panel's scroll area.
+        self.header = QWidget()
+        self.header.setObjectName("panelHeader")
+        header_layout = QVBoxLayout(self.header)
+        header_layout.setContentsMargins(9, 6, 9, 4)
         for widget in (self.urgent, self.badge, self.level, self.flags):
-            layout.addWidget(widget)
+            header_layout.addWidget(widget)
         why_box = QGroupBox("Why")
         self.why = QVBoxLayout(why_box)
-        self.why_labels: list[QLabel] = []
+        self.why.setSpacing(2)
+        self.problem_labels: list[QLabel] = []
+        self.problems_layout = QVBoxLayout()
+        self.why.addLayout(self.problems_layout)
+        self.reason_views: list[_ReasonView] = []
         self.flag_labels = {f.id: f.label for f in self.kb.flags}
         layout.addWidget(why_box)
+        # The checklist is built with the first complete case: a new case shows none, and its
+        # ~100 widgets were a fifth of the time to the first paint.
         self.checklist_box = QGroupBox("Workup checklist")
-        rows_layout = QVBoxLayout(self.checklist_box)
-        statuses = {c.value: c.label for c in pathway.schema.workup_statuses}
-        self.status_words = statuses
+        self.checklist_box.hide()
+        self.status_words = {c.value: c.label for c in pathway.schema.workup_statuses}
         self.rows: dict[str, _ChecklistRow] = {}
-        for item in self.kb.checklist:
-            # Only the statuses the item's kind takes: a scan or test has a result, an action is booked or done.
-            allowed = {status: statuses[status] for status in pathway.schema.statuses_for(item.kind)}
-            row = _ChecklistRow(rows_layout, item.id, item.label, allowed, pathway.schema.workup_detail_max_length)
-            row.status.currentIndexChanged.connect(functools.partial(self._on_status_changed, item.id))
-            row.detail.editingFinished.connect(functools.partial(self._on_detail_finished, item.id))
-            self.rows[item.id] = row
         layout.addWidget(self.checklist_box)
         self.footer = _label(role="footer")
         layout.addWidget(self.footer)
@@ -132,30 +257,54 @@ class AssessmentPanel(QWidget):
         meta = self.kb.meta
         self.footer.setText(f"Knowledge base {meta.content_version}, reviewed {meta.reviewed} ({meta.review_status})")
 
+    def _build_checklist(self) -> None:
+        """Build one row per checklist item, each offering only the statuses its kind takes."""
+        rows_layout = QVBoxLayout(self.checklist_box)
+        schema = self.pathway.schema
+        for item in self.kb.checklist:
+            # A scan or test has a result; an action is booked or done.
+            allowed = {status: self.status_words[status] for status in schema.statuses_for(item.kind)}
+            row = _ChecklistRow(
+                rows_layout,
+                item.id,
+                item.label,
+                allowed,
+                schema.workup_detail_max_length,
+                functools.partial(self._connect_record, item.id),
+            )
+            row.status.currentIndexChanged.connect(functools.partial(self._on_status_changed, item.id))
+            self.rows[item.id] = row
+        self.editors_added.emit(self.checklist_box)
+
     def _on_status_changed(self, item_id: str, _index: int = 0) -> None:
         self.status_edited.emit(item_id, self.rows[item_id].status.currentData())
 
+    def _connect_record(self, item_id: str, record: _RecordEditors) -> None:
+        record.detail.editingFinished.connect(functools.partial(self._on_detail_finished, item_id))
+        record.date.dateChanged.connect(functools.partial(self._on_date_changed, item_id))
+        self.editors_added.emit(self.rows[item_id].container)
+
     def _on_detail_finished(self, item_id: str) -> None:
         self.detail_edited.emit(item_id, self.rows[item_id].detail.text().strip())
+
+    def _on_date_changed(self, item_id: str, _date: object = None) -> None:
+        self.date_edited.emit(item_id, self.rows[item_id].date.iso_date())
 
     def _set_badge(self, text: str, level: str) -> None:
         set_text(self.badge, text)
         set_style_property(self.badge, "level", level)
 
-    def _show_why(self, lines: list[tuple[str, str, str]]) -> None:
-        """Show (text, role, tooltip) lines, reusing the labels already there."""
-        while len(self.why_labels) < len(lines):
-            label = _label()
-            self.why.addWidget(label)
-            self.why_labels.append(label)
-        for label, (text, role, tooltip) in zip(self.why_labels, lines, strict=False):
-            set_text(label, text)
-            set_style_property(label, "role", role)
-            if label.toolTip() != tooltip:
-                label.setToolTip(tooltip)
-            set_shown(label, True)
-        for label in self.why_labels[len(lines) :]:
-            set_shown(label, False)
+    def _show_reasons(self, reasons: list[tuple[str, list[Line], list[Line]]]) -> None:
+        """Show (text, facts, references) per reason, reusing the views already there."""
+        while len(self.reason_views) < len(reasons):
+            view = _ReasonView()
+            self.why.addWidget(view)
+            self.reason_views.append(view)
+        for view, (text, facts, references) in zip(self.reason_views, reasons, strict=False):
+            view.show_reason(text, facts, references)
+            set_shown(view, True)
+        for view in self.reason_views[len(reasons) :]:
+            set_shown(view, False)
 
     def show_incomplete(self, problems: tuple[Problem, ...]) -> None:
         """Say why no category can be given yet, instead of guessing one."""
@@ -163,19 +312,18 @@ class AssessmentPanel(QWidget):
         set_text(self.level, "Complete the required findings to see the category.")
         set_text(self.flags, "")
         set_shown(self.urgent, False)
-        self._show_why([(self.pathway.problem_text(problem), "problem", "") for problem in problems])
+        problem_lines = [(self.pathway.problem_text(problem), "") for problem in problems]
+        _show_lines(self.problems_layout, self.problem_labels, problem_lines, "problem")
+        self._show_reasons([])
         set_shown(self.checklist_box, False)
 
-    def _reasons(self, assessment: Assessment) -> list[tuple[str, str, str]]:
-        lines = []
-        for reason in assessment.rationale:
-            lines.append((f"{reason.label}: {reason.text}", "reason", ""))
-            if reason.facts:
-                lines.append(("Recorded: " + "; ".join(reason.facts), "fact", ""))
-            for ref_id in reason.references:
-                ref = self.kb.references[ref_id]
-                lines.append((ref.summary, "reference", ref.full))
-        return lines
+    def _reason(self, reason: Reason) -> tuple[str, list[Line], list[Line]]:
+        """Return a reason's text, the recorded facts that made its rule hold, and its references."""
+        return (
+            f"{reason.label}: {reason.text}",
+            [(f"• {fact}", "") for fact in reason.facts],
+            [(self.kb.references[ref_id].summary, self.kb.references[ref_id].full) for ref_id in reason.references],
+        )
 
     def show_assessment(self, assessment: Assessment) -> None:
         """Show the category, flags, reasons and checklist of a case."""
@@ -187,9 +335,12 @@ class AssessmentPanel(QWidget):
         set_text(self.level, f"Level: {assessment.level.value} ({words})  ·  {assessment.category}")
         flags = [self.flag_labels[flag] for flag in assessment.flags if flag != "urgent"]
         set_text(self.flags, "Flags: " + (", ".join(flags) if flags else "none"))
-        self._show_why(self._reasons(assessment))
+        _show_lines(self.problems_layout, self.problem_labels, [], "problem")
+        self._show_reasons([self._reason(reason) for reason in assessment.rationale])
         # Every item stays listed, so a status can be recorded for any test; items the rules do
         # not select for this case are dimmed. (Showing and hiding rows also cost a relayout.)
+        if not self.rows:
+            self._build_checklist()
         set_shown(self.checklist_box, True)
         shown = {entry.id: entry for entry in assessment.checklist}
         for item_id, row in self.rows.items():
@@ -207,7 +358,7 @@ class AssessmentPanel(QWidget):
         if row.status.currentIndex() != 0:
             with signals_blocked(row.status):
                 row.status.setCurrentIndex(0)
-        self._show_detail(row, "", enabled=False)
+        row.show_record("", None, recorded=False)
 
     def _show_entry(self, row: _ChecklistRow, entry: ChecklistEntry) -> None:
         set_style_property(row.title, "role", "item")
@@ -217,24 +368,14 @@ class AssessmentPanel(QWidget):
         refs = ", ".join(self.kb.references[r].author_year for r in entry.references)
         implied = SOURCE_WORDS.get(entry.implied_from)
         scan = f"\n{implied.capitalize()}: {self.status_words[entry.status].lower()}." if implied else ""
-        dated = f"\nRecorded on {entry.date}." if entry.date else ""
         facts = f"\nBecause: {'; '.join(entry.facts)}." if entry.facts else ""
-        set_text(row.basis, f"{entry.basis} [{refs}]{facts}{scan}{dated}")
+        set_text(row.basis, f"{entry.basis} [{refs}]{facts}{scan}")
         recorded = None if entry.implied_from or entry.status == NOT_RECORDED else entry.status
         index = max(row.status.findData(recorded), 0) if recorded else 0
         if row.status.currentIndex() != index:
             with signals_blocked(row.status):
                 row.status.setCurrentIndex(index)
-        self._show_detail(row, entry.detail, enabled=recorded is not None)
-
-    @staticmethod
-    def _show_detail(row: _ChecklistRow, detail: str, *, enabled: bool) -> None:
-        """Show a test's detail, editable only with a recorded status; never under the user's typing."""
-        if not row.detail.hasFocus() and row.detail.text() != detail:
-            with signals_blocked(row.detail):
-                row.detail.setText(detail)
-        if row.detail.isEnabled() != enabled:
-            row.detail.setEnabled(enabled)
+        row.show_record(entry.detail, entry.date, recorded=recorded is not None)
 
     def badge_text(self) -> str:
         return self.badge.text()

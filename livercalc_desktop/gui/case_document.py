@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from livercalc_desktop.casefile import case_json, read_case_file, write_case_file
+from livercalc_desktop.casefile import case_json, new_file_tag, read_case_file, write_case_file
 from livercalc_desktop.domain.case import Case, Value, WorkupEntry
 from livercalc_desktop.domain.errors import CaseInvalid, Problem
 from livercalc_desktop.domain.validation import case_to_data
@@ -79,6 +79,8 @@ class CaseDocument(QObject):
         self.pathway = pathway
         self.case = new_case()
         self.path: Path | None = None
+        # Tells apart the default file names of two cases scanned on the same day.
+        self.file_tag = new_file_tag()
         self.disk_digest: bytes | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
@@ -150,6 +152,7 @@ class CaseDocument(QObject):
         """Replace the whole document: a fresh history whose clean state is this case."""
         self.undo_stack.clear()
         self.undo_stack.setClean()
+        self.file_tag = new_file_tag()
         self.disk_digest = disk_digest
         self._set_path(path)
         self._show(case, restored=True)

@@ -80,10 +80,12 @@ class QtDialogs:
     """The real dialogs."""
 
     def open_case_path(self, parent: QWidget, folder: str) -> Path | None:
+
         name, _ = QFileDialog.getOpenFileName(parent, "Open case", folder, CASE_FILTER)
         return Path(name) if name else None
 
     def save_path(self, parent: QWidget, suggested: Path, file_filter: str) -> Path | None:
+
         name, _ = QFileDialog.getSaveFileName(parent, "Save as", str(suggested), file_filter)
         return Path(name) if name else None
 
@@ -102,6 +104,8 @@ class QtDialogs:
         return Choice.SAVE if clicked is save else Choice.DISCARD if clicked is discard else Choice.CANCEL
 
     def error(self, parent: QWidget, title: str, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(parent, title, message)
 
     def recover(self, parent: QWidget, cases: Sequence[str]) -> RecoveryAnswer:
@@ -152,6 +156,8 @@ class QtDialogs:
         )
 
     def report(self, parent: QWidget | None, title: str, intro: str, details: str) -> None:
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
+
         dialog = QDialog(parent)
         dialog.setWindowTitle(title)
         layout = QVBoxLayout(dialog)
@@ -168,9 +174,14 @@ class QtDialogs:
         dialog.exec()
 
     def information(self, parent: QWidget, title: str, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(parent, title, message)
 
     def printer(self, parent: QWidget) -> QPrinter | None:
+        from PySide6.QtPrintSupport import QPrinter
+        from PySide6.QtWidgets import QDialog
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         accepted = QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
         return printer if accepted else None

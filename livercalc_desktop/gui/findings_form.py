@@ -109,6 +109,7 @@ class FindingsForm(QWidget):
             box.setObjectName(f"group:{group.id}")
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # never scroll sideways
             self._add_rows(form, schema.fields_in(group.id))
             layout.addWidget(box)
             first = next(iter(self.editors[s.path] for s in schema.fields_in(group.id)), None)

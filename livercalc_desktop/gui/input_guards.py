@@ -12,19 +12,28 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 WHEEL_EDITORS = (QComboBox, QAbstractSpinBox)
 # Widgets that claim Ctrl+letter keys for themselves (editing keys), or take the wheel.
-GUARDED = (*WHEEL_EDITORS, QLineEdit, QPlainTextEdit)
+GUARDED = (*WHEEL_EDITORS, QLineEdit, QPlainTextEdit, QTextEdit)
 
 
-class _InputGuard(QObject):
+class InputGuard(QObject):
     """Watches the editors of one window (not the whole application: that would see every event)."""
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.window = window
+
+    def watch(self, root: QWidget) -> None:
+        """Apply both rules to every editor under ``root`` (also to editors built later, when called again)."""
+        for widget in (root, *root.findChildren(QWidget)):
+            if isinstance(widget, WHEEL_EDITORS):
+                # The default WheelFocus would let the wheel itself give focus first.
+                widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            if isinstance(widget, GUARDED):
+                widget.installEventFilter(self)  # installing twice keeps one filter
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -45,12 +54,8 @@ class _InputGuard(QObject):
         )
 
 
-def install_input_guards(window: QWidget) -> None:
-    """Apply both rules to the editors of ``window``; call once it is built."""
-    guard = _InputGuard(window)
-    for widget in window.findChildren(QWidget):
-        if isinstance(widget, WHEEL_EDITORS):
-            # The default WheelFocus would let the wheel itself give focus first.
-            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        if isinstance(widget, GUARDED):
-            widget.installEventFilter(guard)
+def install_input_guards(window: QWidget) -> InputGuard:
+    """Apply both rules to the editors of ``window``; call once it is built, then ``watch`` new editors."""
+    guard = InputGuard(window)
+    guard.watch(window)
+    return guard

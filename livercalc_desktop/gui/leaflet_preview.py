@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -19,15 +19,22 @@ from livercalc_desktop.atomic import write_atomically
 from livercalc_desktop.domain.errors import LeafletError, LivercalcError
 from livercalc_desktop.gui.case_document import CaseDocument
 from livercalc_desktop.gui.dialogs import PDF_FILTER, Dialogs
+from livercalc_desktop.gui.screen_fit import fit_on_screen
 from livercalc_desktop.gui.settings import CLINIC_CONTACT, CLINIC_NAME, LAST_FOLDER, PAPER, AppSettings
+from livercalc_desktop.gui.styles import style_label
+from livercalc_desktop.gui.widget_updates import set_shown, set_style_property, set_text
 from livercalc_desktop.leaflet.content import ClinicDetails
 from livercalc_desktop.leaflet.export import build_leaflet_pdf, default_leaflet_name
 
 REFRESH_MS = 300
+# About one A4 page at a readable zoom; smaller screens get what they hold.
+WANTED_SIZE = QSize(760, 900)
 
 
 class LeafletPreview(QDialog):
-    """A non-modal window with the leaflet, a paper choice, Save and Print."""
+    """A non-modal window with the leaflet, a paper choice, Save and Print; ``saved(path)`` after a save."""
+
+    saved = Signal(Path)
 
     def __init__(self, document: CaseDocument, settings: AppSettings, dialogs: Dialogs, parent: QWidget | None = None):
         super().__init__(parent)
@@ -47,21 +54,27 @@ class LeafletPreview(QDialog):
         self.paper.addItem("A4", "a4")
         self.paper.addItem("US Letter", "letter")
         self.paper.setCurrentIndex(max(self.paper.findData(settings.get(PAPER)), 0))
+        # On its own line and wrapped, so a long message never widens the window past the screen.
         self.message = QLabel()
+        self.message.setObjectName("previewMessage")
         self.message.setProperty("role", "problem")
+        self.message.setWordWrap(True)
+        style_label(self.message)
+        self.message.hide()
         self.save_button = QPushButton("&Save PDF…")
         self.print_button = QPushButton("&Print…")
         close = QPushButton("Close")
         bar = QHBoxLayout()
         paper_label = QLabel("Pape&r:")
         paper_label.setBuddy(self.paper)
-        for part in (paper_label, self.paper, self.message):
+        for part in (paper_label, self.paper):
             bar.addWidget(part)
         bar.addStretch(1)
         for button in (self.save_button, self.print_button, close):
             bar.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.message)
         layout.addWidget(self.view, 1)
         self._refresh = QTimer(self, singleShot=True, interval=REFRESH_MS)
         self._refresh.timeout.connect(self.refresh)
@@ -70,7 +83,7 @@ class LeafletPreview(QDialog):
         self.save_button.clicked.connect(self.save)
         self.print_button.clicked.connect(self.print_leaflet)
         close.clicked.connect(self.close)
-        self.resize(760, 900)
+        fit_on_screen(self, WANTED_SIZE, cap=True)
         self.refresh()
 
     def _on_paper_changed(self) -> None:
@@ -91,7 +104,7 @@ class LeafletPreview(QDialog):
         except LivercalcError as exc:
             self._show_problem(exc.message)
             return
-        self.message.setText("")
+        self._say("", "problem")
         self.pdf_document.close()
         self._buffer.close()
         self._buffer.setData(QByteArray(self.pdf))
@@ -102,14 +115,20 @@ class LeafletPreview(QDialog):
 
     def _show_problem(self, text: str) -> None:
         self.pdf = b""
-        self.message.setText(text)
+        self._say(text, "problem")
         self.save_button.setEnabled(False)
         self.print_button.setEnabled(False)
 
+    def _say(self, text: str, role: str) -> None:
+        set_text(self.message, text)
+        set_style_property(self.message, "role", role)
+        set_shown(self.message, bool(text))
+
     def save(self) -> Path | None:
-        """Ask where, then write the PDF atomically; the suggested name uses the scan date."""
+        """Ask where, then write the PDF atomically; the suggested name uses the scan date and the case's tag."""
         folder = Path(self.settings.get(LAST_FOLDER) or Path.home())
-        path = self.dialogs.save_path(self, folder / default_leaflet_name(self.document.case), PDF_FILTER)
+        name = default_leaflet_name(self.document.case, self.document.file_tag)
+        path = self.dialogs.save_path(self, folder / name, PDF_FILTER)
         if path is None or not self.pdf:
             return None
         try:
@@ -118,6 +137,8 @@ class LeafletPreview(QDialog):
             self.dialogs.error(self, "Leaflet not saved", exc.message)
             return None
         self.settings.set(LAST_FOLDER, str(path.parent))
+        self._say(f"Leaflet saved to {path}", "note")
+        self.saved.emit(path)
         return path
 
     def print_leaflet(self) -> None:

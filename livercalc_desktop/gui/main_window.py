@@ -11,11 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QScrollArea, QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from livercalc_desktop import __version__
+from livercalc_desktop.casefile import default_file_name
 from livercalc_desktop.domain.errors import LivercalcError
 from livercalc_desktop.engine.evaluate import assess
 from livercalc_desktop.gui.assessment_panel import AssessmentPanel
@@ -23,8 +24,9 @@ from livercalc_desktop.gui.case_document import CaseDocument
 from livercalc_desktop.gui.dialogs import CASE_FILTER, Choice, Conflict, Dialogs
 from livercalc_desktop.gui.findings_form import FindingsForm
 from livercalc_desktop.gui.input_guards import install_input_guards
-from livercalc_desktop.gui.preferences import PreferencesDialog
+from livercalc_desktop.gui.screen_fit import fit_on_screen, hold_width
 from livercalc_desktop.gui.settings import GEOMETRY, LAST_FOLDER, SPLITTER, AppSettings
+from livercalc_desktop.gui.styles import style_role_labels
 
 if TYPE_CHECKING:
     from livercalc_desktop.gui.leaflet_preview import LeafletPreview
@@ -48,10 +50,14 @@ HELP_TEXT = (
 FINDINGS_GROUP = "findings"
 
 
+DEFAULT_SIZE = QSize(1280, 720)
+
+
 def _scrolling() -> QScrollArea:
+    """Return a vertically scrolling area whose content is laid out to its width, never scrolled sideways."""
     area = QScrollArea()
     area.setWidgetResizable(True)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return area
 
 
@@ -69,13 +75,22 @@ class MainWindow(QMainWindow):
         # subtree is re-parented (and re-styled) once, not three times.
         self.splitter = QSplitter()
         self.setCentralWidget(self.splitter)
-        form_area, panel_area = _scrolling(), _scrolling()
+        self.form_area, self.panel_area = form_area, panel_area = _scrolling(), _scrolling()
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setSpacing(0)
         self.splitter.addWidget(form_area)
-        self.splitter.addWidget(panel_area)
+        self.splitter.addWidget(side)
         self.form = FindingsForm(self.pathway.schema)
         self.panel = AssessmentPanel(self.pathway)
         form_area.setWidget(self.form)
         panel_area.setWidget(self.panel)
+        side_layout.addWidget(self.panel.header)  # the category never scrolls out of sight
+        side_layout.addWidget(panel_area, 1)
+        style_role_labels(self.form)  # its problem labels
+        hold_width(form_area, self.form)
+        hold_width(panel_area, self.panel)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
@@ -89,18 +104,20 @@ class MainWindow(QMainWindow):
         self.form.value_edited.connect(lambda path, value, typing: document.set_value(path, value, typing=typing))
         self.panel.status_edited.connect(document.set_status)
         self.panel.detail_edited.connect(document.set_detail)
+        self.panel.date_edited.connect(document.set_date)
         document.case_changed.connect(self._on_case_changed)
         document.case_restored.connect(self.form.set_case)
         document.modified_changed.connect(self.setWindowModified)
         document.path_changed.connect(lambda _p: self._update_title())
-        self.resize(1280, 720)
+        restored = self.restoreGeometry(settings.get(GEOMETRY))
+        fit_on_screen(self, None if restored else DEFAULT_SIZE)
         self.splitter.setSizes([680, 600])
-        self.restoreGeometry(settings.get(GEOMETRY))
         self.splitter.restoreState(settings.get(SPLITTER))
         self.form.set_case(document.case)
         self._on_case_changed(document.case)
         self._update_title()
-        install_input_guards(self)
+        self.input_guard = install_input_guards(self)
+        self.panel.editors_added.connect(self.input_guard.watch)
         self._form_area = form_area
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -243,8 +260,8 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         folder = Path(self.settings.get(LAST_FOLDER) or Path.home())
-        exam_date = self.document.case.get("exam.date") or "new"
-        path = self.dialogs.save_path(self, folder / f"liver-case-{exam_date}.json", CASE_FILTER)
+        name = default_file_name("case", self.document.case, self.document.file_tag, "json")
+        path = self.dialogs.save_path(self, folder / name, CASE_FILTER)
         return self._save_to(path) if path is not None else False
 
     def _save_to(self, path: Path) -> bool:
@@ -267,6 +284,7 @@ class MainWindow(QMainWindow):
 
         if self.preview is None:
             self.preview = LeafletPreview(self.document, self.settings, self.dialogs, self)
+            self.preview.saved.connect(lambda path: self.statusBar().showMessage(f"Leaflet saved to {path}"))
         else:
             self.preview.refresh()
         self.preview.show()
@@ -274,6 +292,8 @@ class MainWindow(QMainWindow):
         return self.preview
 
     def show_preferences(self) -> None:
+        from livercalc_desktop.gui.preferences import PreferencesDialog  # rarely opened: loaded on first use
+
         PreferencesDialog(self.settings, self).open()
 
     def show_help(self) -> None:

@@ -1,10 +1,11 @@
-"""Clinic details printed on every leaflet, and the paper size."""
+"""Clinic details printed on every leaflet, the paper size and the theme."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
-from livercalc_desktop.gui.settings import CLINIC_CONTACT, CLINIC_NAME, PAPER, AppSettings
+from livercalc_desktop.gui.settings import CLINIC_CONTACT, CLINIC_NAME, PAPER, THEME, AppSettings
+from livercalc_desktop.gui.themes import THEME_WORDS, apply_theme, theme_of
 
 
 class PreferencesDialog(QDialog):
@@ -28,18 +29,30 @@ class PreferencesDialog(QDialog):
         self.paper.addItem("A4", "a4")
         self.paper.addItem("US Letter", "letter")
         self.paper.setCurrentIndex(max(self.paper.findData(settings.get(PAPER)), 0))
+        self.theme = QComboBox()
+        self.theme.setObjectName("theme")
+        self.theme.setAccessibleName("Theme")
+        for theme, words in THEME_WORDS.items():
+            self.theme.addItem(words, theme.value)
+        self.theme.setCurrentIndex(max(self.theme.findData(theme_of(settings.get(THEME)).value), 0))
         form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow("&Clinic name", self.clinic)
         form.addRow("Contact &line", self.contact)
         form.addRow("&Paper", self.paper)
+        form.addRow("&Theme", self.theme)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        self.resize(520, 160)
+        self.resize(520, 190)
 
     def accept(self) -> None:
         self.settings.set(CLINIC_NAME, self.clinic.text().strip())
         self.settings.set(CLINIC_CONTACT, self.contact.text().strip())
         self.settings.set(PAPER, str(self.paper.currentData()))
+        self.settings.set(THEME, str(self.theme.currentData()))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, theme_of(self.settings.get(THEME)))
         super().accept()

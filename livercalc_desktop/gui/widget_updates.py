@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from livercalc_desktop.gui.styles import sheet_for_property
+
 
 def set_text(label: QLabel, text: str) -> None:
     if label.text() != text:
@@ -24,5 +26,6 @@ def set_style_property(widget: QWidget, name: str, value: object) -> None:
     """Set a property the style sheet selects on, and re-apply the style if it changed."""
     if widget.property(name) != value:
         widget.setProperty(name, value)
+        sheet_for_property(widget, name, value)
         widget.style().unpolish(widget)
         widget.style().polish(widget)

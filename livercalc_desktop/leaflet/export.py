@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from livercalc_desktop.atomic import check_target, write_atomically
+from livercalc_desktop.casefile import default_file_name
 from livercalc_desktop.domain.case import Case
 from livercalc_desktop.domain.errors import LeafletError
 from livercalc_desktop.engine.evaluate import assess
@@ -16,9 +17,9 @@ from livercalc_desktop.leaflet.texts import load_leaflet_texts
 from livercalc_desktop.resources import resources_root
 
 
-def default_leaflet_name(case: Case) -> str:
-    """Return a file name built from the scan date, never from the patient's name."""
-    return f"liver-leaflet-{case.get('exam.date')}.pdf"
+def default_leaflet_name(case: Case, tag: str) -> str:
+    """Return a file name built from the scan date and the case's file tag, never from the patient's name."""
+    return default_file_name("leaflet", case, tag, "pdf")
 
 
 def build_leaflet_pdf(case: Case, pathway: Pathway, *, paper: str = "a4", clinic: ClinicDetails | None = None) -> bytes:

@@ -172,7 +172,7 @@ def test_a_new_case_starts_with_the_required_findings_empty_and_marked(window):
     assert "is required" in window.form.problem_labels["exam.gestational_age.weeks"].text()
     assert window.panel.badge_text() == "Incomplete: no category yet"
     # The panel says what is missing, in the form's words.
-    missing = [label.text() for label in window.panel.why_labels if label.isVisibleTo(window)]
+    missing = [label.text() for label in window.panel.problem_labels if label.isVisibleTo(window)]
     assert "Gestational age, weeks: is required" in missing and "Number of bright spots: is required" in missing
 
 

@@ -21,8 +21,26 @@ def test_ctrl_e_shows_the_real_pdf_and_saves_it(qtbot, window, dialogs, tmp_path
     dialogs.save_answer = tmp_path / "out.pdf"
     saved = preview.save()
     assert saved == tmp_path / "out.pdf"
-    assert dialogs.said("save")[0].name == "liver-leaflet-2026-03-10.pdf"
+    assert dialogs.said("save")[0].name == f"liver-leaflet-2026-03-10-{window.document.file_tag}.pdf"
     assert "For Anna" in pdf_text(saved.read_bytes())
+    assert window.statusBar().currentMessage() == f"Leaflet saved to {saved}"
+    assert preview.message.isVisibleTo(preview) and str(saved) in preview.message.text()
+
+
+def test_default_names_differ_between_cases_of_one_day_and_hold_no_patient_data(window, dialogs, examples):
+    import re
+
+    names = []
+    for _ in range(2):  # two patients scanned the same day: the same demo case opened twice
+        window.open_path(examples / "isolated-pending.json")
+        window.save_as()
+        window.show_leaflet().save()
+        names += [p.name for p in dialogs.said("save")[-2:]]
+    case_1, leaflet_1, case_2, leaflet_2 = names
+    assert re.fullmatch(r"liver-case-2026-03-10-[0-9a-f]{6}\.json", case_1), case_1
+    assert leaflet_1 == case_1.replace("liver-case", "liver-leaflet").replace(".json", ".pdf")  # they pair up
+    assert case_1 != case_2 and leaflet_1 != leaflet_2
+    assert not any(word in "".join(names) for word in ("Anna", "Kowalska", "DEMO", "0001"))
 
 
 def test_preview_follows_edits_and_paper_size(qtbot, window, examples):

@@ -10,6 +10,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QWidget
 
+from livercalc_desktop.engine.evaluate import assess
 from livercalc_desktop.gui.dialogs import Choice
 
 pytestmark = pytest.mark.gui
@@ -83,7 +84,7 @@ def test_save_reopen_and_compare(qtbot, window, dialogs, tmp_path, pathway, exam
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert (tmp_path / "saved.json").exists()
     assert not window.isWindowModified()
-    assert dialogs.said("save")[0].name == "liver-case-2026-05-14.json"
+    assert dialogs.said("save")[0].name == f"liver-case-2026-05-14-{window.document.file_tag}.json"
     before = window.document.case
     window.new_case()
     window.open_path(tmp_path / "saved.json")
@@ -214,6 +215,13 @@ def test_labels_have_mnemonics_for_keyboard_users(window):
     assert len(letters) == len(set(letters))
 
 
+def test_the_window_uses_the_bundled_font_whatever_the_machine_has(window):
+    from PySide6.QtGui import QFontInfo
+
+    assert QFontInfo(window.font()).family() == "Noto Sans"
+    assert QFontInfo(window.form.editors["patient.name"].widget.font()).family() == "Noto Sans"
+
+
 def test_fits_a_1280_by_720_window(window):
     window.resize(1280, 720)
     QApplication.processEvents()
@@ -252,9 +260,64 @@ def test_a_status_can_be_recorded_for_an_item_the_rules_did_not_select(qtbot, wi
 def test_recorded_detail_and_date_are_shown_in_the_checklist(window, examples):
     window.open_path(examples / "abnormal-result.json")
     row = window.panel.rows["maternal-infection-serology"]
-    assert row.detail.text() == "Parvovirus B19 IgM positive" and row.detail.isEnabled()
-    assert "Recorded on 2026-09-01." in row.basis.text()
-    assert not window.panel.rows["fetal-mri"].detail.isEnabled()
+    assert row.detail.text() == "Parvovirus B19 IgM positive" and row.detail.isVisibleTo(window)
+    assert row.date.iso_date() == "2026-09-01" and row.date.text() == "2026-09-01"
+    mri = window.panel.rows["fetal-mri"]
+    assert not mri.detail.isVisibleTo(window) and not mri.date.isVisibleTo(window)
+
+
+def test_a_test_date_can_be_changed_cleared_but_not_set_in_the_future(qtbot, window, examples):
+    import datetime as dt
+
+    window.open_path(examples / "abnormal-result.json")
+    row = window.panel.rows["maternal-infection-serology"]
+    row.date.setFocus()
+    row.date.setCurrentSection(row.date.Section.DaySection)
+    qtbot.keyClick(row.date, Qt.Key.Key_Up)  # one day later
+    assert window.document.case.workup["maternal-infection-serology"].date == "2026-09-02"
+    assert window.isWindowModified()
+    assert row.clear_date.isVisibleTo(window)
+    row.clear_date.click()
+    assert window.document.case.workup["maternal-infection-serology"].date is None
+    assert row.date.text() == "No date"
+    row.date.setDate(row.date.date().currentDate().addDays(30))
+    assert row.date.iso_date() == dt.date.today().isoformat()
+    assert window.document.case.workup["maternal-infection-serology"].date == dt.date.today().isoformat()
+
+
+def test_a_long_result_note_is_shown_in_full(qtbot, window, examples):
+    note = (
+        "CMV IgG positive, IgM negative, high avidity; parvovirus B19 IgG positive, IgM negative; toxoplasma negative"
+    )
+    window.open_path(examples / "isolated-pending.json")
+    window.resize(1280, 720)
+    row = window.panel.rows["maternal-infection-serology"]
+    choose(qtbot, row.status, "Normal")
+    row.detail.setFocus()
+    qtbot.keyClicks(row.detail, note)
+    qtbot.keyClick(row.detail, Qt.Key.Key_Return)
+    assert window.document.case.workup["maternal-infection-serology"].detail == note
+    QApplication.processEvents()
+    document = row.detail.document()
+    assert document.size().width() <= row.detail.viewport().width()  # wrapped, not scrolled sideways
+    assert document.size().height() <= row.detail.viewport().height()  # every line shown
+    assert document.blockCount() == 1 and row.detail.height() > 2 * row.detail.fontMetrics().height()
+
+
+def test_each_reason_keeps_its_references_indented_beneath_it(window, examples):
+    for case in ("isolated-pending", "liver-mass", "abnormal-result", "isolated-pending"):
+        window.open_path(examples / f"{case}.json")
+        QApplication.processEvents()
+        assessment = assess(window.document.case, window.pathway)
+        views = [v for v in window.panel.reason_views if v.isVisibleTo(window)]
+        assert [v.reason.text() for v in views] == [f"{r.label}: {r.text}" for r in assessment.rationale]
+        for view, reason in zip(views, assessment.rationale, strict=True):
+            shown = [ref for ref in view.references if ref.isVisibleTo(window)]
+            expected = [window.pathway.kb.references[r].author_year for r in reason.references]
+            assert [ref.text().split(" — ")[0] for ref in shown] == expected
+            reason_left = view.reason.mapTo(window, view.reason.rect().topLeft()).x()
+            for ref in shown:
+                assert ref.mapTo(window, ref.rect().topLeft()).x() >= reason_left + 12, (case, ref.text())
 
 
 def test_recording_a_result_with_its_detail(qtbot, window, examples):
@@ -271,3 +334,38 @@ def test_recording_a_result_with_its_detail(qtbot, window, examples):
         "Neither parent a carrier",
         dt.date.today().isoformat(),
     )
+
+
+def test_the_facts_behind_each_reason_are_listed_under_it(window, examples):
+    window.open_path(examples / "abnormal-result.json")
+    QApplication.processEvents()
+    assessment = assess(window.document.case, window.pathway)
+    assert any(reason.facts for reason in assessment.rationale)
+    for view, reason in zip(window.panel.reason_views, assessment.rationale, strict=False):
+        shown = [label for label in view.facts if label.isVisibleTo(window)]
+        assert [label.text() for label in shown] == [f"• {fact}" for fact in reason.facts]
+        reason_left = view.reason.mapTo(window, view.reason.rect().topLeft()).x()
+        assert all(label.mapTo(window, label.rect().topLeft()).x() >= reason_left + 12 for label in shown)
+
+
+def test_the_checklist_is_built_with_the_first_complete_case(qtbot, window):
+    # Start-up: a new case shows no checklist, so none is built until a case is complete.
+    assert window.panel.rows == {} and not window.panel.checklist_box.isVisible()
+    window.document.set_value("exam.gestational_age.weeks", 22)
+    window.document.set_value("exam.gestational_age.days", 0)
+    choose(qtbot, combo(window, "exam.detailed_survey"), "Done")
+    choose(qtbot, combo(window, "lesion.count"), "One")
+    assert window.panel.checklist_box.isVisible()
+    assert set(window.panel.rows) == {item.id for item in window.pathway.kb.checklist}
+
+
+def test_the_category_stays_in_sight_while_the_checklist_scrolls(window, examples):
+    window.resize(1280, 720)
+    window.open_path(examples / "isolated-pending.json")
+    QApplication.processEvents()
+    bar = window.panel_area.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum())
+    QApplication.processEvents()
+    assert window.panel.rows["anatomy-survey"].status.visibleRegion().isEmpty()  # scrolled away
+    assert window.panel.badge.visibleRegion().boundingRect().height() == window.panel.badge.height()
