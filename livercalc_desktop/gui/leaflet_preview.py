@@ -20,8 +20,8 @@ from livercalc_desktop.domain.errors import LeafletError, LivercalcError
 from livercalc_desktop.gui.case_document import CaseDocument
 from livercalc_desktop.gui.dialogs import PDF_FILTER, Dialogs
 from livercalc_desktop.gui.settings import CLINIC_CONTACT, CLINIC_NAME, LAST_FOLDER, PAPER, AppSettings
-from livercalc_desktop.leaflet.content import ClinicDetails
 from livercalc_desktop.leaflet.export import build_leaflet_pdf, default_leaflet_name
+from livercalc_desktop.leaflet.letterhead import ClinicDetails
 
 REFRESH_MS = 300
 

@@ -16,6 +16,7 @@ from livercalc_desktop.engine.assessment import Assessment
 from livercalc_desktop.engine.evaluate import settled_facts
 from livercalc_desktop.knowledge.conditions import Facts
 from livercalc_desktop.knowledge.pathway import Pathway
+from livercalc_desktop.leaflet.letterhead import ClinicDetails, Logo
 from livercalc_desktop.leaflet.texts import Conditional, LeafletTexts
 from livercalc_desktop.leaflet.timeline import Milestone, milestones
 
@@ -51,14 +52,6 @@ class TimelinePoint:
     when: str
 
 
-@dataclass(frozen=True, slots=True)
-class ClinicDetails:
-    """The clinic's name and contact line, from settings or the command line."""
-
-    name: str = ""
-    contact: str = ""
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LeafletContent:
     """Everything the leaflet prints, in order."""
@@ -77,6 +70,7 @@ class LeafletContent:
     note: str | None
     contact: tuple[str, ...]
     clinic_name: str
+    logo: Logo | None
     sources_intro: str
     references: tuple[str, ...]
     version_line: str
@@ -149,7 +143,8 @@ def build_content(
     """Return the leaflet for one case."""
     name = case.get("patient.preferred_name") or case.get("patient.name")
     clinic_name = clinic.name or str(case.get("exam.clinic") or "")
-    contact = tuple(line for line in (clinic_name, clinic.contact) if line) or (texts.contact["fallback"],)
+    letterhead = clinic.lines() if clinic.name else (clinic_name, *clinic.lines())
+    contact = tuple(line for line in letterhead if line) or (texts.contact["fallback"],)
     cited = [*pathway.kb.category(assessment.category).references, *texts.references]
     refs = pathway.kb.references
     meta = pathway.kb.meta
@@ -181,6 +176,7 @@ def build_content(
         note=note if isinstance(note, str) else None,
         contact=contact,
         clinic_name=clinic_name,
+        logo=clinic.logo,
         sources_intro=texts.sources["intro"],
         references=tuple(refs[r].full for r in dict.fromkeys(cited)),
         version_line=version_line,

@@ -9,11 +9,9 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
@@ -31,13 +29,7 @@ from reportlab.platypus import (
 
 from livercalc_desktop.leaflet.content import LeafletContent, TimelinePoint
 from livercalc_desktop.leaflet.fonts import BODY, BOLD, FontSet, markup, register_fonts
-
-PAPER = {"a4": A4, "letter": LETTER}
-INK = colors.HexColor("#1d2a33")
-ACCENT = colors.HexColor("#1f5f74")
-SOFT = colors.HexColor("#e8f1f4")
-RULE = colors.HexColor("#9bb8c3")
-MARGIN = 18 * mm
+from livercalc_desktop.leaflet.pages import ACCENT, INK, MARGIN, PAPER, RULE, SOFT, draw_logo, numbered_canvas
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -105,29 +97,6 @@ class _Timeline(Flowable):
             for paragraph, offset in ((label, 6.0), (when, -9.0)):
                 _, h = paragraph.wrap(self.width - line_x - 20, self.ROW)
                 paragraph.drawOn(c, line_x + 16, y + offset - h + 9)
-
-
-def _numbered_canvas(footer: Callable[[rl_canvas.Canvas, int, int], None]) -> type[rl_canvas.Canvas]:
-    """Return a canvas class that knows the page count when drawing footers ("page N of M")."""
-
-    class NumberedCanvas(rl_canvas.Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                footer(self, number, total)
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
 
 
 class LeafletRenderer:
@@ -232,7 +201,7 @@ class LeafletRenderer:
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         doc.build(
             self.story(content, doc.width),
-            canvasmaker=_numbered_canvas(self._decorate(content, page_width, page_height)),
+            canvasmaker=numbered_canvas(self._decorate(content, page_width, page_height)),
         )
         return buffer.getvalue()
 
@@ -253,6 +222,8 @@ class LeafletRenderer:
             )
             clinic.wrap(width / 2 - MARGIN, 20)
             clinic.drawOn(c, width / 2, height - MARGIN + 3)
+            if content.logo is not None and number == 1:
+                draw_logo(c, content.logo, width - MARGIN, height - MARGIN + 17, max_height=MARGIN - 31)
             c.setFont(BODY, 9.5)
             c.setFillColor(INK)
             c.drawString(MARGIN, MARGIN - 13, content.footer)

@@ -1,0 +1,55 @@
+"""Page furniture shared by every printed document: paper sizes, colours, numbered pages.
+
+The leaflet and the clinician summary look like one family and must never drift apart,
+so the pieces both use live here once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas as rl_canvas
+
+from livercalc_desktop.leaflet.letterhead import Logo
+
+PAPER = {"a4": A4, "letter": LETTER}
+INK = colors.HexColor("#1d2a33")
+ACCENT = colors.HexColor("#1f5f74")
+SOFT = colors.HexColor("#e8f1f4")
+RULE = colors.HexColor("#9bb8c3")
+MARGIN = 18 * mm
+
+PageDecorator = Callable[[rl_canvas.Canvas, int, int], None]
+
+
+def numbered_canvas(footer: PageDecorator) -> type[rl_canvas.Canvas]:
+    """Return a canvas class that knows the page count when drawing footers ("page N of M")."""
+
+    class NumberedCanvas(rl_canvas.Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                footer(self, number, total)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def draw_logo(c: rl_canvas.Canvas, logo: Logo, right: float, bottom: float, *, max_height: float) -> None:
+    """Draw the clinic logo with its right edge at ``right``, at most ``max_height`` tall and 60 mm wide."""
+    width, height = logo.fit(60 * mm, max_height)
+    c.drawImage(logo.reader(), right - width, bottom, width, height, mask="auto")
