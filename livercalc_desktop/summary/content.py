@@ -220,7 +220,7 @@ class _Builder:
                     priority=self.texts["priority"][e.priority.value] if e.indicated else labels["not_indicated"],
                     status=status,
                     detail=e.detail,
-                    date=long_date(day) if day else (e.date or ""),
+                    date=day.strftime("%-d %b %Y") if day else (e.date or ""),
                     recorded=recorded,
                 )
             )

@@ -48,7 +48,7 @@ def _entries(entries: tuple[Entry, ...], indent: int = 0) -> list[_Line]:
 
 def _logical_lines(content: SummaryContent) -> list[_Line]:
     h, labels = content.headings, content.labels
-    lines: list[_Line] = [(0, 0, content.title.upper()), *((0, 2, line) for line in content.letterhead)]
+    lines: list[_Line] = [*((0, 2, line) for line in content.letterhead), (0, 0, content.title.upper())]
 
     def section(key: str) -> None:
         lines.extend([(0, 0, ""), (0, 0, h[key].upper())])

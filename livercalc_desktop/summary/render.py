@@ -32,9 +32,17 @@ def _styles() -> dict[str, ParagraphStyle]:
     body = ParagraphStyle("s-body", fontName=BODY, fontSize=9.5, leading=12, textColor=INK, spaceAfter=2)
     return {
         "body": body,
-        "title": ParagraphStyle("s-title", parent=body, fontName=BOLD, fontSize=15, leading=19, textColor=ACCENT),
+        "title": ParagraphStyle("s-title", parent=body, fontName=BOLD, fontSize=14, leading=18, textColor=ACCENT),
         "h2": ParagraphStyle(
-            "s-h2", parent=body, fontName=BOLD, fontSize=11, leading=14, textColor=ACCENT, spaceBefore=7, spaceAfter=2
+            "s-h2",
+            parent=body,
+            fontName=BOLD,
+            fontSize=11,
+            leading=14,
+            textColor=ACCENT,
+            spaceBefore=6,
+            spaceAfter=2,
+            keepWithNext=1,
         ),
         "cell": ParagraphStyle("s-cell", parent=body, fontSize=8.5, leading=10.5, spaceAfter=0),
         "label": ParagraphStyle("s-label", parent=body, fontName=BOLD, fontSize=8.5, leading=10.5, spaceAfter=0),
@@ -42,7 +50,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "missing": ParagraphStyle("s-missing", parent=body, fontSize=8.5, leading=10.5, textColor=MUTED),
         "alert": ParagraphStyle("s-alert", parent=body, fontName=BOLD, fontSize=8.5, leading=10.5, textColor=ALERT),
         "clinic": ParagraphStyle("s-clinic", parent=body, fontName=BOLD, fontSize=12, leading=15),
-        "small": ParagraphStyle("s-small", parent=body, fontSize=8, leading=10.5, textColor=INK),
+        "small": ParagraphStyle("s-small", parent=body, fontSize=7.5, leading=9.5, textColor=INK),
         "fact": ParagraphStyle("s-fact", parent=body, fontSize=8.5, leading=11, leftIndent=14, textColor=INK),
         "reason": ParagraphStyle("s-reason", parent=body, leftIndent=14, firstLineIndent=-14, spaceBefore=2),
     }
@@ -93,7 +101,7 @@ class SummaryRenderer:
             rows.append([self.p(group.title, "head"), "", "", ""])
             cells = [[self.p(e.label, "cell"), self.value(e)] for e in group.entries]
             rows += [cells[i] + (cells[i + 1] if i + 1 < len(cells) else ["", ""]) for i in range(0, len(cells), 2)]
-        widths = [width * 0.25, width * 0.25, width * 0.25, width * 0.25]
+        widths = [width * 0.27, width * 0.23, width * 0.27, width * 0.23]
         return Table(rows, colWidths=widths, style=_grid(spans), repeatRows=0)
 
     def _checklist(self, content: SummaryContent, width: float) -> Table:
@@ -105,7 +113,7 @@ class SummaryRenderer:
             cells = [self.p(c, "cell") for c in (line.kind, line.priority, line.status, line.detail, line.date)]
             cells[2] = status
             rows.append([self.p(line.item, "label"), *cells])
-        fractions = (0.3, 0.07, 0.09, 0.17, 0.25, 0.12)
+        fractions = (0.28, 0.07, 0.08, 0.22, 0.22, 0.13)
         return Table(
             rows,
             colWidths=[width * f for f in fractions],
@@ -153,13 +161,22 @@ class SummaryRenderer:
         story += [self.p(c.full, "small", bold_lead=f"{c.number}.") for c in content.citations]
         sign = Table(
             [[self.p(e.label, "label"), self.p(e.value, "cell")] for e in content.sign_off],
-            colWidths=[width * 0.2, width * 0.5],
+            colWidths=[width * 0.14, width * 0.4],
             rowHeights=[None, 30, 20],
             style=_grid([("VALIGN", (0, 0), (-1, -1), "BOTTOM")]),
-            hAlign="LEFT",
         )
-        story.append(KeepTogether([self.p(h["sign"], "h2"), sign]))
-        story += [Spacer(1, 6), *(self.p(line, "small") for line in content.closing)]
+        closing = [self.p(line, "small") for line in content.closing]
+        block = Table([[sign, closing]], colWidths=[width * 0.58, width * 0.42])
+        block.setStyle(
+            Style(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (0, 0), 0),
+                    ("FONTNAME", (0, 0), (-1, -1), BODY),
+                ]
+            )
+        )
+        story.append(KeepTogether([self.p(h["sign"], "h2"), block]))
         return story
 
     def render(self, content: SummaryContent, paper: str = "a4") -> bytes:
