@@ -31,6 +31,10 @@ LAST_FOLDER = SettingSpec("files/last_folder", str, "")
 CLINIC_NAME = SettingSpec("leaflet/clinic_name", str, "")
 CLINIC_CONTACT = SettingSpec("leaflet/clinic_contact", str, "")
 PAPER = SettingSpec("leaflet/paper", str, "a4")
+CLINIC_ADDRESS = SettingSpec("letterhead/address", str, "")
+CLINIC_PHONE = SettingSpec("letterhead/phone", str, "")
+CLINIC_LOGO = SettingSpec("letterhead/logo", str, "")
+NOTE_ASCII = SettingSpec("summary/note_ascii", bool, False)
 _RECENT = "files/recent"
 
 

@@ -57,9 +57,20 @@ class FakeDialogs:
     def information(self, parent, title, message):
         self.calls.append(("information", message))
 
+    printer_answer: Any = None
+
     def printer(self, parent):
         self.calls.append(("printer", None))
-        return None
+        return self.printer_answer
+
+    image_answer: Path | None = None
+
+    def open_image_path(self, parent, folder):
+        self.calls.append(("image", folder))
+        return self.image_answer
+
+    def record_note(self, parent, text, ascii_only, recopy):
+        self.calls.append(("note", (text, ascii_only, recopy)))
 
     def said(self, kind: str) -> list[Any]:
         return [value for name, value in self.calls if name == kind]
