@@ -9,6 +9,7 @@ it at full resolution; "print to file" copies the PDF. Only a system with no ``l
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -59,7 +60,7 @@ def job_from_printer(printer: QPrinter) -> PrintJob:
 
 def lp_command(job: PrintJob, title: str, lp: str) -> list[str]:
     """Return the ``lp`` command line for ``job``; the PDF goes on standard input, never to a temp file."""
-    command = [lp, "-d", job.printer, "-n", str(job.copies), "-t", title]
+    command = [lp, *(("-d", job.printer) if job.printer else ()), "-n", str(job.copies), "-t", title]
     if job.two_sided:
         command += ["-o", "sides=two-sided-long-edge"]
     if job.pages:
@@ -85,9 +86,14 @@ def submit(pdf: bytes, job: PrintJob, title: str, lp: str | None = None) -> str:
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise PrintError(f"the print system did not answer: {exc}") from exc
     if result.returncode != 0:
-        reason = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise PrintError(f"printer {job.printer} refused the job: {reason[-1] if reason else 'no reason given'}")
-    return f"Sent to {job.printer}"
+        lines = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        reason = re.sub(r"^\S*lp: (Error - )?", "", lines[-1]) if lines else "no reason given"
+        raise PrintError(f"{_named(job)} refused the job: {reason}")
+    return f"Sent to {_named(job)}"
+
+
+def _named(job: PrintJob) -> str:
+    return f"printer {job.printer}" if job.printer else "the default printer"
 
 
 def print_as_images(pdf: bytes, printer: QPrinter) -> None:
@@ -119,7 +125,7 @@ def print_pdf(parent: QWidget, dialogs: Dialogs, pdf: bytes, title: str) -> str 
     job = job_from_printer(printer)
     if job.output_file is None and shutil.which("lp") is None:
         print_as_images(pdf, printer)
-        return f"Sent to {job.printer}"
+        return f"Sent to {_named(job)}"
     try:
         return submit(pdf, job, title)
     except PrintError as exc:
