@@ -101,9 +101,9 @@ def virtual_printer() -> Iterator[VirtualPrinter]:
             if daemon.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"cupsd did not start: {(root / 'log' / 'cupsd.out').read_text()}")
             time.sleep(0.1)
+        queue = ["-p", PRINTER, "-E", "-v", f"file://{printer.output}", "-P", str(PPD)]
         subprocess.run(
-            ["lpadmin", "-p", PRINTER, "-E", "-v", f"file://{printer.output}", "-P", str(PPD)]
-            + ["-o", "printer-error-policy=abort-job"],
+            ["lpadmin", *queue, "-o", "printer-error-policy=abort-job"],
             env=printer.env(),
             check=True,
             capture_output=True,
