@@ -29,7 +29,7 @@ def load_pathway(folder: Path) -> Pathway:
     references = load_references(folder)
     schema = load_schema(folder)
     kb = load_knowledge_base(folder, schema, references)
-    return Pathway(folder=folder, schema=schema, kb=kb, parser=CaseParser(schema, [i.id for i in kb.checklist]))
+    return Pathway(folder=folder, schema=schema, kb=kb, parser=CaseParser(schema, {i.id: i.kind for i in kb.checklist}))
 
 
 def bundled_pathway_folder(pathway_id: str = FETAL_PATHWAY) -> Path:
