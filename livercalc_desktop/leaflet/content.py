@@ -16,7 +16,8 @@ from livercalc_desktop.engine.assessment import Assessment
 from livercalc_desktop.engine.evaluate import settled_facts
 from livercalc_desktop.knowledge.conditions import Facts
 from livercalc_desktop.knowledge.pathway import Pathway
-from livercalc_desktop.leaflet.letterhead import ClinicDetails, Logo
+from livercalc_desktop.leaflet.letterhead import ClinicDetails as ClinicDetails  # re-exported: its old home
+from livercalc_desktop.leaflet.letterhead import Logo
 from livercalc_desktop.leaflet.texts import Conditional, LeafletTexts
 from livercalc_desktop.leaflet.timeline import Milestone, milestones
 

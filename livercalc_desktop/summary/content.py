@@ -14,6 +14,7 @@ from livercalc_desktop.domain.case import Case, Value
 from livercalc_desktop.domain.schema import FieldSpec, FieldType
 from livercalc_desktop.domain.validation import parse_date
 from livercalc_desktop.engine.assessment import NOT_RECORDED, Assessment
+from livercalc_desktop.knowledge.model import Reference
 from livercalc_desktop.knowledge.pathway import Pathway
 from livercalc_desktop.leaflet.content import long_date
 from livercalc_desktop.leaflet.letterhead import ClinicDetails, Logo
@@ -68,6 +69,7 @@ class ChecklistLine:
     detail: str
     date: str
     recorded: bool
+    abnormal: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +107,20 @@ class SummaryContent:
 
     def cited(self, numbers: tuple[int, ...]) -> tuple[Citation, ...]:
         return tuple(self.citations[n - 1] for n in numbers)
+
+
+def _letterhead(clinic: ClinicDetails) -> tuple[str, ...]:
+    """Return the clinic name, then its address, phone and contact on one line, as a letter is headed."""
+    name, *rest = clinic.lines() if clinic.name else ("", *clinic.lines())
+    details = ", ".join(rest)
+    return tuple(line for line in (name, details) if line)
+
+
+def _short(ref: Reference) -> str:
+    """Author-year and journal; a paper with no author is named by journal and year once, not twice."""
+    if ref.author_year.startswith(ref.journal):
+        return f"{ref.author_year}, {ref.note}" if ref.note else ref.author_year
+    return ref.short
 
 
 def gestation_text(weeks: object, days: object) -> str:
@@ -161,7 +177,9 @@ class _Builder:
         ]
         if self.case.get("exam.fetus") is not None:  # only twins and more record which fetus
             entries.append(self.entry("exam.fetus", labels["fetus"]))
-        entries += [self.entry("exam.clinician", labels["clinician"]), self.entry("exam.clinic", labels["clinic"])]
+        entries.append(self.entry("exam.clinician", labels["clinician"]))
+        if self.case.get("exam.clinic") is not None:  # the letterhead names the clinic otherwise
+            entries.append(self.entry("exam.clinic", labels["clinic"]))
         return tuple(e for e in entries if e is not None)
 
     def findings(self) -> tuple[FindingGroup, ...]:
@@ -191,7 +209,7 @@ class _Builder:
         )
 
     def urgent(self) -> bool:
-        return URGENT_FLAG in self.assessment.flags
+        return self.assessment.urgent
 
     def cite(self, ids: tuple[str, ...]) -> tuple[int, ...]:
         for ref in ids:
@@ -200,7 +218,7 @@ class _Builder:
 
     def reasons(self) -> tuple[ReasonLine, ...]:
         return tuple(
-            ReasonLine(label=r.label, text=r.text, facts=(), references=self.cite(r.references))
+            ReasonLine(label=r.label, text=r.text, facts=r.facts, references=self.cite(r.references))
             for r in self.assessment.rationale
         )
 
@@ -216,12 +234,13 @@ class _Builder:
             lines.append(
                 ChecklistLine(
                     item=e.label,
-                    kind="",
+                    kind=e.kind,
                     priority=self.texts["priority"][e.priority.value] if e.indicated else labels["not_indicated"],
                     status=status,
                     detail=e.detail,
                     date=day.strftime("%-d %b %Y") if day else (e.date or ""),
                     recorded=recorded,
+                    abnormal=e.status == "abnormal",
                 )
             )
         return tuple(lines)
@@ -262,13 +281,13 @@ def build_summary(
     reasons = builder.reasons()
     refs = pathway.kb.references
     citations = tuple(
-        Citation(number, refs[ref].author_year, refs[ref].short, refs[ref].full)
+        Citation(number, refs[ref].author_year, _short(refs[ref]), refs[ref].full)
         for ref, number in builder.citation_numbers.items()
     )
     clinician = builder.entry("exam.clinician", labels["clinician"])
     assert clinician is not None
     note = case.get("notes.for_patient")
-    letterhead = clinic.lines() or tuple(line for line in (str(case.get("exam.clinic") or ""),) if line)
+    letterhead = _letterhead(clinic) or tuple(line for line in (str(case.get("exam.clinic") or ""),) if line)
     name, number = case.get("patient.name"), case.get("patient.hospital_number")
     meta = pathway.kb.meta
     return SummaryContent(

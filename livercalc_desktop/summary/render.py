@@ -23,6 +23,8 @@ from livercalc_desktop.leaflet.pages import ACCENT, INK, MARGIN, PAPER, RULE, SO
 from livercalc_desktop.leaflet.pages import numbered_canvas as numbered
 from livercalc_desktop.summary.content import Entry, SummaryContent
 
+# A letter has no running header, so the first line can sit higher than on the leaflet.
+TOP_MARGIN = 12 * mm
 MUTED = colors.HexColor("#5c6b73")
 ALERT = colors.HexColor("#a4161a")
 _BOLD_STYLES = ("title", "h2", "label", "head", "clinic", "alert")
@@ -40,15 +42,15 @@ def _styles() -> dict[str, ParagraphStyle]:
             fontSize=11,
             leading=14,
             textColor=ACCENT,
-            spaceBefore=6,
+            spaceBefore=5,
             spaceAfter=2,
             keepWithNext=1,
         ),
-        "cell": ParagraphStyle("s-cell", parent=body, fontSize=8.5, leading=10.5, spaceAfter=0),
-        "label": ParagraphStyle("s-label", parent=body, fontName=BOLD, fontSize=8.5, leading=10.5, spaceAfter=0),
+        "cell": ParagraphStyle("s-cell", parent=body, fontSize=8.5, leading=10, spaceAfter=0),
+        "label": ParagraphStyle("s-label", parent=body, fontName=BOLD, fontSize=8.5, leading=10, spaceAfter=0),
         "head": ParagraphStyle("s-head", parent=body, fontName=BOLD, fontSize=8.5, leading=11, textColor=ACCENT),
-        "missing": ParagraphStyle("s-missing", parent=body, fontSize=8.5, leading=10.5, textColor=MUTED),
-        "alert": ParagraphStyle("s-alert", parent=body, fontName=BOLD, fontSize=8.5, leading=10.5, textColor=ALERT),
+        "missing": ParagraphStyle("s-missing", parent=body, fontSize=8.5, leading=10, textColor=MUTED),
+        "alert": ParagraphStyle("s-alert", parent=body, fontName=BOLD, fontSize=8.5, leading=10, textColor=ALERT),
         "clinic": ParagraphStyle("s-clinic", parent=body, fontName=BOLD, fontSize=12, leading=15),
         "small": ParagraphStyle("s-small", parent=body, fontSize=7.5, leading=9.5, textColor=INK),
         "fact": ParagraphStyle("s-fact", parent=body, fontSize=8.5, leading=11, leftIndent=14, textColor=INK),
@@ -61,8 +63,8 @@ def _grid(extra: Sequence[tuple[object, ...]] = ()) -> Style:
         [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
             ("FONTNAME", (0, 0), (-1, -1), BODY),
@@ -109,11 +111,11 @@ class SummaryRenderer:
         keys = ("item", "kind", "priority", "status", "detail", "date")
         rows: list[list[object]] = [[self.p(labels[k], "head") for k in keys]]
         for line in content.checklist:
-            status = self.p(line.status, "cell" if line.recorded else "missing")
+            status = self.p(line.status, "alert" if line.abnormal else ("cell" if line.recorded else "missing"))
             cells = [self.p(c, "cell") for c in (line.kind, line.priority, line.status, line.detail, line.date)]
             cells[2] = status
             rows.append([self.p(line.item, "label"), *cells])
-        fractions = (0.28, 0.07, 0.08, 0.22, 0.22, 0.13)
+        fractions = (0.29, 0.06, 0.11, 0.2, 0.21, 0.13)
         return Table(
             rows,
             colWidths=[width * f for f in fractions],
@@ -188,8 +190,8 @@ class SummaryRenderer:
             pagesize=(page_width, page_height),
             leftMargin=MARGIN,
             rightMargin=MARGIN,
-            topMargin=MARGIN,
-            bottomMargin=MARGIN + 2 * mm,
+            topMargin=TOP_MARGIN,
+            bottomMargin=MARGIN + 1 * mm,
             title=content.title,
             author=content.letterhead[0] if content.letterhead else "LiverCalc Desktop",
             creator=content.creator,

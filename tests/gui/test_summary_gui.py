@@ -78,7 +78,7 @@ def test_one_shortcut_copies_the_note_and_shows_it(qtbot, opened, dialogs, pathw
     assert QGuiApplication.clipboard().text() == expected
     [(shown, ascii_only, recopy)] = dialogs.said("note")
     assert shown == expected and ascii_only is False
-    assert HOSPITAL_NUMBER in shown and "Amniocentesis with microarray (offer): Declined" in shown
+    assert HOSPITAL_NUMBER in shown and "Amniocentesis with microarray (test; offer): Declined" in shown
     assert (
         recopy(True)
         == QGuiApplication.clipboard().text()
@@ -172,7 +172,7 @@ def test_letterhead_preferences_reach_both_documents(qtbot, window, settings, di
     window.open_path(examples / "isolated-pending.json")
     preview = window.show_summary()
     summary = flat(preview.pdf)
-    assert summary.startswith("Fetal Medicine Unit 1 Example Road Northtown NT1 1AA Phone 0100 000 000")
+    assert summary.startswith("Fetal Medicine Unit 1 Example Road, Northtown NT1 1AA, Phone 0100 000 000")
     preview.kind.setCurrentIndex(preview.kind.findData("leaflet"))
     assert "1 Example Road Northtown NT1 1AA Phone 0100 000 000" in flat(preview.pdf)
     good.write_bytes(b"not an image any more")
@@ -185,4 +185,4 @@ def test_recorded_results_show_in_the_note(pathway, examples):
     case = read_case_file(examples / "isolated-pending.json", pathway)
     case = case.with_workup("maternal-infection-serology", WorkupEntry("normal", "CMV IgG negative", "2026-03-12"))
     note = summary_text(case, pathway)
-    assert "Maternal infection blood tests (do): Normal; CMV IgG negative; 12 Mar 2026" in note
+    assert "Maternal infection blood tests (test; do): Normal; CMV IgG negative; 12 Mar 2026" in note
