@@ -184,5 +184,5 @@ def test_letterhead_preferences_reach_both_documents(qtbot, window, settings, di
 def test_recorded_results_show_in_the_note(pathway, examples):
     case = read_case_file(examples / "isolated-pending.json", pathway)
     case = case.with_workup("maternal-infection-serology", WorkupEntry("normal", "CMV IgG negative", "2026-03-12"))
-    note = summary_text(case, pathway)
+    note = " ".join(summary_text(case, pathway).split())
     assert "Maternal infection blood tests (test; do): Normal; CMV IgG negative; 12 Mar 2026" in note
