@@ -112,6 +112,7 @@ class LeafletPreview(QDialog):
             self._show_problem(exc.message)
             return
         self.message.setText("")
+        self.message.hide()  # an empty problem label would show as a bare coloured box
         self.pdf_document.close()
         self._buffer.close()
         self._buffer.setData(QByteArray(self.pdf))
@@ -123,6 +124,7 @@ class LeafletPreview(QDialog):
     def _show_problem(self, text: str) -> None:
         self.pdf = b""
         self.message.setText(text)
+        self.message.show()
         self.save_button.setEnabled(False)
         self.print_button.setEnabled(False)
 
