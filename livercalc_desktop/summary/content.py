@@ -14,7 +14,6 @@ from livercalc_desktop.domain.case import Case, Value
 from livercalc_desktop.domain.schema import FieldSpec, FieldType
 from livercalc_desktop.domain.validation import parse_date
 from livercalc_desktop.engine.assessment import NOT_RECORDED, Assessment
-from livercalc_desktop.knowledge.model import Reference
 from livercalc_desktop.knowledge.pathway import Pathway
 from livercalc_desktop.leaflet.content import long_date
 from livercalc_desktop.leaflet.letterhead import ClinicDetails, Logo
@@ -94,7 +93,7 @@ class SummaryContent:
     identity: tuple[Entry, ...]
     findings: tuple[FindingGroup, ...]
     assessment: tuple[Entry, ...]
-    urgent: bool
+    urgent: str | None
     reasons: tuple[ReasonLine, ...]
     checklist: tuple[ChecklistLine, ...]
     timeline: tuple[Entry, ...]
@@ -114,13 +113,6 @@ def _letterhead(clinic: ClinicDetails) -> tuple[str, ...]:
     name, *rest = clinic.lines() if clinic.name else ("", *clinic.lines())
     details = ", ".join(rest)
     return tuple(line for line in (name, details) if line)
-
-
-def _short(ref: Reference) -> str:
-    """Author-year and journal; a paper with no author is named by journal and year once, not twice."""
-    if ref.author_year.startswith(ref.journal):
-        return f"{ref.author_year}, {ref.note}" if ref.note else ref.author_year
-    return ref.short
 
 
 def gestation_text(weeks: object, days: object) -> str:
@@ -211,6 +203,13 @@ class _Builder:
     def urgent(self) -> bool:
         return self.assessment.urgent
 
+    def urgent_banner(self) -> str | None:
+        """The urgent flag's own words ("Urgent: fetal-medicine review within 1–2 days"), shown first."""
+        if not self.urgent():
+            return None
+        label = next((f.label for f in self.pathway.kb.flags if f.id == URGENT_FLAG), self.labels["urgent"])
+        return label.upper()
+
     def cite(self, ids: tuple[str, ...]) -> tuple[int, ...]:
         for ref in ids:
             self.citation_numbers.setdefault(ref, len(self.citation_numbers) + 1)
@@ -281,7 +280,7 @@ def build_summary(
     reasons = builder.reasons()
     refs = pathway.kb.references
     citations = tuple(
-        Citation(number, refs[ref].author_year, _short(refs[ref]), refs[ref].full)
+        Citation(number, refs[ref].author_year, refs[ref].short, refs[ref].full)
         for ref, number in builder.citation_numbers.items()
     )
     clinician = builder.entry("exam.clinician", labels["clinician"])
@@ -299,7 +298,7 @@ def build_summary(
         identity=builder.identity(),
         findings=builder.findings(),
         assessment=builder.assessment_entries(),
-        urgent=builder.urgent(),
+        urgent=builder.urgent_banner(),
         reasons=reasons,
         checklist=builder.checklist(),
         timeline=builder.timeline(),

@@ -49,6 +49,8 @@ def _entries(entries: tuple[Entry, ...], indent: int = 0) -> list[_Line]:
 def _logical_lines(content: SummaryContent) -> list[_Line]:
     h, labels = content.headings, content.labels
     lines: list[_Line] = [*((0, 2, line) for line in content.letterhead), (0, 0, content.title.upper())]
+    if content.urgent:
+        lines.append((0, 4, f"*** {content.urgent} ***"))
 
     def section(key: str) -> None:
         lines.extend([(0, 0, ""), (0, 0, h[key].upper())])

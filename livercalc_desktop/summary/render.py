@@ -27,7 +27,7 @@ from livercalc_desktop.summary.content import Entry, SummaryContent
 TOP_MARGIN = 12 * mm
 MUTED = colors.HexColor("#5c6b73")
 ALERT = colors.HexColor("#a4161a")
-_BOLD_STYLES = ("title", "h2", "label", "head", "clinic", "alert")
+_BOLD_STYLES = ("title", "h2", "label", "head", "clinic", "alert", "banner")
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -51,6 +51,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "head": ParagraphStyle("s-head", parent=body, fontName=BOLD, fontSize=8.5, leading=11, textColor=ACCENT),
         "missing": ParagraphStyle("s-missing", parent=body, fontSize=8.5, leading=10, textColor=MUTED),
         "alert": ParagraphStyle("s-alert", parent=body, fontName=BOLD, fontSize=8.5, leading=10, textColor=ALERT),
+        "banner": ParagraphStyle("s-banner", parent=body, fontName=BOLD, fontSize=10.5, leading=13, textColor=ALERT),
         "clinic": ParagraphStyle("s-clinic", parent=body, fontName=BOLD, fontSize=12, leading=15),
         "small": ParagraphStyle("s-small", parent=body, fontSize=7.5, leading=9.5, textColor=INK),
         "fact": ParagraphStyle("s-fact", parent=body, fontSize=8.5, leading=11, leftIndent=14, textColor=INK),
@@ -138,6 +139,10 @@ class SummaryRenderer:
     def story(self, content: SummaryContent, width: float) -> list[Flowable]:
         h, labels = content.headings, content.labels
         story: list[Flowable] = [*self._letterhead(content, width), self.p(content.title, "title")]
+        if content.urgent:
+            banner = Table([[self.p(content.urgent, "banner")]], colWidths=[width])
+            banner.setStyle(_grid([("BOX", (0, 0), (-1, -1), 1.2, ALERT), ("TOPPADDING", (0, 0), (-1, -1), 4)]))
+            story += [Spacer(1, 3), banner]
         story += [self.p(h["patient"], "h2"), self._pairs(content.identity, width)]
         story += [self.p(h["findings"], "h2"), self._findings(content, width)]
         assessment = self._pairs(content.assessment, width, alert=labels["urgent"] if content.urgent else "")
