@@ -204,7 +204,7 @@ class _Builder:
         return self.assessment.urgent
 
     def urgent_banner(self) -> str | None:
-        """The urgent flag's own words ("Urgent: fetal-medicine review within 1–2 days"), shown first."""
+        """Return the urgent flag's own words ("Urgent: fetal-medicine review within 1–2 days"), shown first."""
         if not self.urgent():
             return None
         label = next((f.label for f in self.pathway.kb.flags if f.id == URGENT_FLAG), self.labels["urgent"])
