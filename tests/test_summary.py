@@ -219,3 +219,11 @@ def test_an_urgent_case_says_so_first_in_both(pathway):
     assert text.index(banner.strip("* ")) < text.index("Patient and examination")
     calm = summary_text(rich_case(pathway), pathway)
     assert "***" not in calm and "Urgent: no" in calm
+
+
+def test_pdf_metadata_names_no_patient(pathway):
+    metadata = pdf_reader(build_summary_pdf(rich_case(pathway), pathway, clinic=CLINIC)).metadata
+    assert metadata is not None
+    values = " ".join(str(v) for v in metadata.values())
+    assert "Fetal liver calcification: clinician summary" in values
+    assert "Anna" not in values and HOSPITAL_NUMBER not in values

@@ -116,7 +116,7 @@ class SummaryRenderer:
             cells = [self.p(c, "cell") for c in (line.kind, line.priority, line.status, line.detail, line.date)]
             cells[2] = status
             rows.append([self.p(line.item, "label"), *cells])
-        fractions = (0.29, 0.06, 0.11, 0.2, 0.21, 0.13)
+        fractions = (0.27, 0.07, 0.125, 0.2, 0.2, 0.135)
         return Table(
             rows,
             colWidths=[width * f for f in fractions],
