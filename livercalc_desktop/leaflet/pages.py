@@ -6,14 +6,18 @@ so the pieces both use live here once.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from livercalc_desktop.leaflet.fonts import BODY
 from livercalc_desktop.leaflet.letterhead import Logo
 
 PAPER = {"a4": A4, "letter": LETTER}
@@ -53,3 +57,50 @@ def draw_logo(c: rl_canvas.Canvas, logo: Logo, right: float, bottom: float, *, m
     """Draw the clinic logo with its right edge at ``right``, at most ``max_height`` tall and 60 mm wide."""
     width, height = logo.fit(60 * mm, max_height)
     c.drawImage(logo.reader(), right - width, bottom, width, height, mask="auto")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PdfInfo:
+    """Document metadata: never a patient's name (file managers and print queues show it)."""
+
+    title: str
+    author: str
+    creator: str
+    language: str
+    subject: str = ""
+
+
+def build_pdf(
+    story: Callable[[float], list[Flowable]],
+    decorate: Callable[[float, float], PageDecorator],
+    *,
+    paper: str,
+    info: PdfInfo,
+    top: float,
+    bottom: float,
+    font_size: float,
+) -> bytes:
+    """Typeset ``story(frame width)`` on one-frame pages with numbered footers; return the PDF bytes."""
+    page_width, page_height = PAPER[paper]
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=(page_width, page_height),
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=top,
+        bottomMargin=bottom,
+        title=info.title,
+        subject=info.subject,
+        author=info.author,
+        creator=info.creator,
+        producer=info.creator,
+        lang=info.language,
+        # Start in a bundled font, so no non-embedded Helvetica is ever referenced.
+        initialFontName=BODY,
+        initialFontSize=font_size,
+    )
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc.build(story(doc.width), canvasmaker=numbered_canvas(decorate(page_width, page_height)))
+    return buffer.getvalue()

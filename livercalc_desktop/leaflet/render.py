@@ -6,7 +6,6 @@ cells are paragraphs too, so nothing falls back to a built-in font that lacks gl
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,11 +15,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     KeepTogether,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -29,7 +25,7 @@ from reportlab.platypus import (
 
 from livercalc_desktop.leaflet.content import LeafletContent, TimelinePoint
 from livercalc_desktop.leaflet.fonts import BODY, BOLD, FontSet, markup, register_fonts
-from livercalc_desktop.leaflet.pages import ACCENT, INK, MARGIN, PAPER, RULE, SOFT, draw_logo, numbered_canvas
+from livercalc_desktop.leaflet.pages import ACCENT, INK, MARGIN, RULE, SOFT, PdfInfo, build_pdf, draw_logo
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -178,32 +174,22 @@ class LeafletRenderer:
 
     def render(self, content: LeafletContent, paper: str = "a4") -> bytes:
         """Return the PDF bytes of the leaflet on ``a4`` or ``letter`` paper."""
-        page_width, page_height = PAPER[paper]
-        buffer = io.BytesIO()
-        doc = BaseDocTemplate(
-            buffer,
-            pagesize=(page_width, page_height),
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=MARGIN + 8 * mm,
-            bottomMargin=MARGIN + 4 * mm,
+        info = PdfInfo(
             title=content.title,
             subject=content.subtitle,
             author=content.clinic_name or "LiverCalc Desktop",
             creator=content.creator,
-            producer=content.creator,
-            lang=content.language,
-            # Start in a bundled font, so no non-embedded Helvetica is ever referenced.
-            initialFontName=BODY,
-            initialFontSize=11.5,
+            language=content.language,
         )
-        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
-        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-        doc.build(
-            self.story(content, doc.width),
-            canvasmaker=numbered_canvas(self._decorate(content, page_width, page_height)),
+        return build_pdf(
+            lambda width: self.story(content, width),
+            lambda width, height: self._decorate(content, width, height),
+            paper=paper,
+            info=info,
+            top=MARGIN + 8 * mm,
+            bottom=MARGIN + 4 * mm,
+            font_size=11.5,
         )
-        return buffer.getvalue()
 
     def _decorate(
         self, content: LeafletContent, width: float, height: float

@@ -7,7 +7,6 @@ table cell is a paragraph, and long texts are plain paragraphs that split across
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,12 +14,21 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 from reportlab.platypus import TableStyle as Style
 
 from livercalc_desktop.leaflet.fonts import BODY, BOLD, markup, register_fonts
-from livercalc_desktop.leaflet.pages import ACCENT, INK, MARGIN, PAPER, RULE, SOFT, PageDecorator, draw_logo
-from livercalc_desktop.leaflet.pages import numbered_canvas as numbered
+from livercalc_desktop.leaflet.pages import (
+    ACCENT,
+    INK,
+    MARGIN,
+    RULE,
+    SOFT,
+    PageDecorator,
+    PdfInfo,
+    build_pdf,
+    draw_logo,
+)
 from livercalc_desktop.summary.content import Entry, SummaryContent
 
 # A letter has no running header, so the first line can sit higher than on the leaflet.
@@ -188,27 +196,21 @@ class SummaryRenderer:
 
     def render(self, content: SummaryContent, paper: str = "a4") -> bytes:
         """Return the PDF bytes of the summary on ``a4`` or ``letter`` paper."""
-        page_width, page_height = PAPER[paper]
-        buffer = io.BytesIO()
-        doc = BaseDocTemplate(
-            buffer,
-            pagesize=(page_width, page_height),
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=TOP_MARGIN,
-            bottomMargin=MARGIN + 1 * mm,
+        info = PdfInfo(
             title=content.title,
             author=content.letterhead[0] if content.letterhead else "LiverCalc Desktop",
             creator=content.creator,
-            producer=content.creator,
-            lang="en",
-            initialFontName=BODY,
-            initialFontSize=9.5,
+            language="en",
         )
-        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
-        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-        doc.build(self.story(content, doc.width), canvasmaker=numbered(self._footer(content, page_width)))
-        return buffer.getvalue()
+        return build_pdf(
+            lambda width: self.story(content, width),
+            lambda width, _height: self._footer(content, width),
+            paper=paper,
+            info=info,
+            top=TOP_MARGIN,
+            bottom=MARGIN + 1 * mm,
+            font_size=9.5,
+        )
 
     def _footer(self, content: SummaryContent, width: float) -> PageDecorator:
         def draw(c: rl_canvas.Canvas, number: int, total: int) -> None:
