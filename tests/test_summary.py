@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from livercalc_desktop.domain.case import Case, WorkupEntry
 from livercalc_desktop.domain.errors import LeafletError
@@ -16,6 +17,7 @@ from livercalc_desktop.leaflet.letterhead import ClinicDetails
 from livercalc_desktop.summary.export import build_summary_pdf, default_summary_name, summary_text
 from livercalc_desktop.summary.note import WIDTH
 from tests.leaflet_helpers import case_from, flat, font_names, leaflet, pdf_reader, pdf_text
+from tests.test_leaflet import SAFE_TEXT
 
 HOSPITAL_NUMBER = "HN-4471-0932"
 CLINIC = ClinicDetails(name="Fetal Medicine Unit", address="1 Example Road\nNorthtown NT1 1AA", phone="0100 000 000")
@@ -227,3 +229,15 @@ def test_pdf_metadata_names_no_patient(pathway):
     values = " ".join(str(v) for v in metadata.values())
     assert "Fetal liver calcification: clinician summary" in values
     assert "Anna" not in values and HOSPITAL_NUMBER not in values
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=SAFE_TEXT, number=SAFE_TEXT, clinician=SAFE_TEXT)
+def test_typed_text_round_trips_through_the_pdf_and_the_note(pathway, name, number, clinician):
+    case = rich_case(pathway).with_value("patient.name", name).with_value("patient.hospital_number", number)
+    case = case.with_value("exam.clinician", clinician)
+    text = "".join(pdf_text(build_summary_pdf(case, pathway)).split())
+    note = "".join(summary_text(case, pathway).split())
+    for typed in (name, number, clinician):
+        assert "".join(typed.split()) in text
+        assert "".join(typed.split()) in note
