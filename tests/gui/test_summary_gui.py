@@ -186,3 +186,29 @@ def test_recorded_results_show_in_the_note(pathway, examples):
     case = case.with_workup("maternal-infection-serology", WorkupEntry("normal", "CMV IgG negative", "2026-03-12"))
     note = " ".join(summary_text(case, pathway).split())
     assert "Maternal infection blood tests (test; do): Normal; CMV IgG negative; 12 Mar 2026" in note
+
+
+def test_the_real_note_dialog_shows_the_note_and_switches_to_ascii(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QCheckBox, QDialog, QPlainTextEdit
+
+    from livercalc_desktop.gui.dialogs import QtDialogs
+
+    seen: list[str] = []
+
+    def run(dialog: QDialog) -> int:  # stands in for the blocking exec: look, click, close
+        view, box = dialog.findChild(QPlainTextEdit), dialog.findChild(QCheckBox)
+        assert view is not None and box is not None
+        seen.append(view.toPlainText())
+        box.setChecked(True)
+        seen.append(view.toPlainText())
+        return 0
+
+    monkeypatch.setattr(QDialog, "exec", run)
+    copies: list[bool] = []
+
+    def recopy(ascii_only: bool) -> str:
+        copies.append(ascii_only)
+        return "Zolc" if ascii_only else "Żółć"
+
+    QtDialogs().record_note(None, "Żółć", False, recopy)  # type: ignore[arg-type]
+    assert seen == ["Żółć", "Zolc"] and copies == [True]
