@@ -212,3 +212,17 @@ def test_the_real_note_dialog_shows_the_note_and_switches_to_ascii(qtbot, monkey
 
     QtDialogs().record_note(None, "Żółć", False, recopy)  # type: ignore[arg-type]
     assert seen == ["Żółć", "Zolc"] and copies == [True]
+
+
+def test_without_cups_the_fallback_prints_bounded_page_images(qtbot, opened, tmp_path):
+    from livercalc_desktop.gui.printing import FALLBACK_DPI, print_as_images
+
+    pdf = opened.show_summary().pdf
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "raster.pdf"))
+    print_as_images(pdf, printer)
+    out = PdfReader(io.BytesIO((tmp_path / "raster.pdf").read_bytes()))
+    assert len(out.pages) == len(PdfReader(io.BytesIO(pdf)).pages)
+    assert printer.resolution() == FALLBACK_DPI
+    assert all(image_count(page) == 1 for page in out.pages)
