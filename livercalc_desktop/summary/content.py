@@ -227,8 +227,8 @@ class _Builder:
         for e in self.assessment.checklist:
             recorded = e.status != NOT_RECORDED
             status = schema.status_label(e.status) if recorded else labels["not_recorded"]
-            if e.status_from_scan:
-                status = f"{status} ({labels['from_scan']})"
+            if e.implied_from:
+                status = f"{status} ({labels['from_' + e.implied_from]})"
             day = parse_date(e.date) if e.date else None
             lines.append(
                 ChecklistLine(

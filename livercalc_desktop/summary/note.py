@@ -34,8 +34,8 @@ def to_ascii(text: str) -> str:
     return "".join(out)
 
 
-def _cite(citations: tuple[Citation, ...]) -> str:
-    return f" [{'; '.join(c.author_year for c in citations)}]" if citations else ""
+def _cite(citations: tuple[Citation, ...], uncited: str) -> str:
+    return f" [{'; '.join(c.author_year for c in citations) or uncited}]"
 
 
 # A line before wrapping: its indent, the indent of its continuation lines, and its text.
@@ -65,7 +65,8 @@ def _logical_lines(content: SummaryContent) -> list[_Line]:
     lines += _entries(content.assessment)
     section("reasons")
     for number, reason in enumerate(content.reasons, start=1):
-        lines.append((0, 3, f"{number}. {reason.label}: {reason.text}{_cite(content.cited(reason.references))}"))
+        cited = _cite(content.cited(reason.references), labels["no_reference"])
+        lines.append((0, 3, f"{number}. {reason.label}: {reason.text}{cited}"))
         if reason.facts:
             lines.append((3, 5, f"{labels['facts']}: {'; '.join(reason.facts)}"))
     section("checklist")

@@ -39,7 +39,7 @@ _BOLD_STYLES = ("title", "h2", "label", "head", "clinic", "alert", "banner")
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    body = ParagraphStyle("s-body", fontName=BODY, fontSize=9.5, leading=12, textColor=INK, spaceAfter=2)
+    body = ParagraphStyle("s-body", fontName=BODY, fontSize=9.5, leading=11.5, textColor=INK, spaceAfter=1.5)
     return {
         "body": body,
         "title": ParagraphStyle("s-title", parent=body, fontName=BOLD, fontSize=14, leading=18, textColor=ACCENT),
@@ -61,9 +61,9 @@ def _styles() -> dict[str, ParagraphStyle]:
         "alert": ParagraphStyle("s-alert", parent=body, fontName=BOLD, fontSize=8.5, leading=10, textColor=ALERT),
         "banner": ParagraphStyle("s-banner", parent=body, fontName=BOLD, fontSize=10.5, leading=13, textColor=ALERT),
         "clinic": ParagraphStyle("s-clinic", parent=body, fontName=BOLD, fontSize=12, leading=15),
-        "small": ParagraphStyle("s-small", parent=body, fontSize=7.5, leading=9.5, textColor=INK),
-        "fact": ParagraphStyle("s-fact", parent=body, fontSize=8.5, leading=11, leftIndent=14, textColor=INK),
-        "reason": ParagraphStyle("s-reason", parent=body, leftIndent=14, firstLineIndent=-14, spaceBefore=2),
+        "small": ParagraphStyle("s-small", parent=body, fontSize=7.5, leading=9, textColor=INK),
+        "fact": ParagraphStyle("s-fact", parent=body, fontSize=8.5, leading=10.5, leftIndent=14, textColor=INK),
+        "reason": ParagraphStyle("s-reason", parent=body, leftIndent=14, firstLineIndent=-14, spaceBefore=1),
     }
 
 
@@ -157,7 +157,7 @@ class SummaryRenderer:
         story.append(KeepTogether([self.p(h["assessment"], "h2"), assessment]))
         story.append(self.p(h["reasons"], "h2"))
         for number, reason in enumerate(content.reasons, start=1):
-            cited = f" [{', '.join(str(n) for n in reason.references)}]" if reason.references else ""
+            cited = f" [{', '.join(str(n) for n in reason.references) or labels['no_reference']}]"
             parts = [self.p(f"{reason.text}{cited}", "reason", bold_lead=f"{number}. {reason.label}.")]
             if reason.facts:
                 parts.append(self.p("; ".join(reason.facts), "fact", bold_lead=f"{labels['facts']}:"))
@@ -177,7 +177,7 @@ class SummaryRenderer:
         sign = Table(
             [[self.p(e.label, "label"), self.p(e.value, "cell")] for e in content.sign_off],
             colWidths=[width * 0.14, width * 0.4],
-            rowHeights=[None, 30, 20],
+            rowHeights=[None, 26, 18],
             style=_grid([("VALIGN", (0, 0), (-1, -1), "BOTTOM")]),
         )
         closing = [self.p(line, "small") for line in content.closing]

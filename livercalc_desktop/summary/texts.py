@@ -22,7 +22,7 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
         "patient", "hospital_number", "scan", "gestation", "pregnancy", "fetus", "clinician", "clinic", "category",
         "level", "urgent", "flags", "facts", "finding", "recorded", "item", "kind", "priority", "status", "detail",
         "date", "when", "what", "signature", "signed_date", "not_recorded", "none", "yes", "no", "not_indicated",
-        "from_scan",
+        "from_scan", "from_history", "no_reference",
     ),
     "level": tuple(level.value for level in Level),
     "priority": tuple(priority.value for priority in Priority),
