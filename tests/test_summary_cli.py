@@ -81,6 +81,7 @@ def test_summary_text_goes_to_stdout(tmp_path):
         (["--paper", "a3"], "invalid choice: 'a3'"),
         ([], "one of the arguments -o/--output --text is required"),
         (["--text", "-o", "x.pdf"], "not allowed with argument"),
+        (["-o", "x.pdf", "--ascii"], "--ascii: applies to the note (--text), not to the PDF"),
     ],
 )
 def test_bad_usage_exits_2(extra, message):

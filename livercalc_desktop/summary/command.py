@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from livercalc_desktop.casefile import read_case_file
+from livercalc_desktop.domain.errors import LeafletError
 from livercalc_desktop.knowledge.pathway import Pathway
 from livercalc_desktop.leaflet.letterhead import clinic_from_options
 
@@ -35,6 +36,8 @@ def run_summary(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
     """Write the PDF or print the note; user mistakes raise ``LivercalcError`` for the CLI to report."""
     from livercalc_desktop.summary.export import export_summary_file, summary_text
 
+    if args.ascii and not args.text:
+        raise LeafletError("--ascii: applies to the note (--text), not to the PDF")
     case = read_case_file(args.case, pathway)
     clinic = clinic_from_options(args.clinic, args.contact, args.logo)
     if args.text:
