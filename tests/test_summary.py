@@ -219,6 +219,10 @@ def test_an_urgent_case_says_so_first_in_both(pathway):
     assert banner.startswith("*** URGENT") and banner.endswith("***")
     text = flat(build_summary_pdf(case, pathway))
     assert text.index(banner.strip("* ")) < text.index("Patient and examination")
+    timeline = " ".join(note.split("PLANNED TIMELINE")[1].split("\n\n")[0].split())
+    assert "23+5, 7 May 2026: Fetal medicine review (booked)" in timeline  # the booked date of the review
+    assert "Follow-up scan, then every 1-2 weeks" in timeline  # close follow-up when urgent
+    assert "23+5, 7 May 2026 Fetal medicine review (booked)" in text
     calm = summary_text(rich_case(pathway), pathway)
     assert "***" not in calm and "Urgent: no" in calm
 

@@ -1,27 +1,32 @@
 """What the leaflet says, as plain data: no reportlab here.
 
 Built from the case, its assessment and the language's texts, so tests can check the
-wording and order directly, and the renderer only typesets.
+wording and order directly, and the renderer only typesets. Every sentence comes from
+the texts file; this module only chooses among them (by category, flags, terms and
+recorded values), fills in the case's own facts with the right grammatical number, and
+orders the timeline.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from livercalc_desktop import __version__
 from livercalc_desktop.domain.case import Case
 from livercalc_desktop.domain.validation import parse_date
-from livercalc_desktop.engine.assessment import Assessment
+from livercalc_desktop.engine.assessment import NOT_RECORDED, Assessment
 from livercalc_desktop.engine.evaluate import settled_facts
 from livercalc_desktop.knowledge.conditions import Facts
 from livercalc_desktop.knowledge.pathway import Pathway
 from livercalc_desktop.leaflet.letterhead import ClinicDetails as ClinicDetails  # re-exported: its old home
 from livercalc_desktop.leaflet.letterhead import Logo
-from livercalc_desktop.leaflet.texts import Conditional, LeafletTexts
-from livercalc_desktop.leaflet.timeline import Milestone, milestones
+from livercalc_desktop.leaflet.texts import COUNT_NUMBER, Conditional, LeafletTexts, SectionText
+from livercalc_desktop.leaflet.timeline import Milestone, milestones, recorded_illness_dates
 
-SMALL_SPOT_MM = 5.0
+SMALL_SPOT_MM = 5.0  # below this, the leaflet adds "smaller than a grain of rice"
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -45,12 +50,28 @@ class TestRow:
 
 @dataclass(frozen=True, slots=True)
 class TimelinePoint:
-    """A milestone with its words: ``label`` above the line, ``when`` below it."""
+    """A milestone with its words: ``label`` and ``when``; ``mark`` is the left-hand gestation."""
 
     key: str
     day: int
     label: str
     when: str
+    mark: str
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A titled block: paragraphs, then bullet points, then closing paragraphs."""
+
+    id: str
+    heading: str
+    paragraphs: tuple[str, ...]
+    bullets: tuple[str, ...]
+    closing: tuple[str, ...]
+    boxed: bool
+
+    def lines(self) -> tuple[str, ...]:
+        return (*self.paragraphs, *self.bullets, *self.closing)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -58,15 +79,20 @@ class LeafletContent:
     """Everything the leaflet prints, in order."""
 
     language: str
+    number: str
     title: str
     subtitle: str
     headings: dict[str, str]
     greeting: str | None
     seen: tuple[str, ...]
+    urgent: tuple[str, ...]
     meaning: tuple[str, ...]
+    after_meaning: tuple[Section, ...]
+    words: tuple[tuple[str, str], ...]
     tests: tuple[TestRow, ...]
     next_intro: str
     timeline: tuple[TimelinePoint, ...]
+    after_next: tuple[Section, ...]
     questions: tuple[str, ...]
     note: str | None
     contact: tuple[str, ...]
@@ -76,114 +102,215 @@ class LeafletContent:
     references: tuple[str, ...]
     version_line: str
     disclaimer: str
-    draft_notice: str | None
     creator: str
     footer: str
 
-
-def _gestation(case: Case, texts: LeafletTexts) -> str:
-    """Write 20 weeks and 3 days, 21 weeks and 1 day, or just 22 weeks."""
-    weeks, days = case.get("exam.gestational_age.weeks"), case.get("exam.gestational_age.days")
-    assert isinstance(weeks, int) and isinstance(days, int)
-    seen = texts.seen
-    week_text = seen["week" if weeks == 1 else "weeks"].format(n=weeks)
-    if days == 0:
-        return week_text
-    return seen["gestation"].format(weeks=week_text, days=seen["day" if days == 1 else "days"].format(n=days))
-
-
-def _seen(case: Case, pathway: Pathway, texts: LeafletTexts) -> tuple[str, ...]:
-    seen = texts.seen
-    exam_date = str(case.get("exam.date"))
-    day = parse_date(exam_date)
-    lines = [seen["scan"].format(date=long_date(day) if day else exam_date, gestation=_gestation(case, texts))]
-    lines.append(texts.seen_choices["lesion.count"][str(case.get("lesion.count"))])
-    sizes = case.get("lesion.largest_mm")
-    if isinstance(sizes, tuple) and sizes:
-        largest = max(float(s) for s in sizes)
-        template = seen["size"] if largest < SMALL_SPOT_MM else seen["size_large"]
-        lines.append(template.format(size=f"{largest:g}"))
-    for path in ("lesion.lobe", "lesion.compartment"):
-        value = case.get(path)
-        if isinstance(value, str) and value in texts.seen_choices[path]:
-            lines.append(texts.seen_choices[path][value])
-    return (" ".join(lines), f"{seen['what']} {seen['common']}")
+    def body(self) -> tuple[str, ...]:
+        """Every sentence written for the patient to read (not names, notes or references)."""
+        sections = (*self.after_meaning, *self.after_next)
+        return (
+            *self.seen,
+            *self.urgent,
+            *self.meaning,
+            *(line for s in sections for line in s.lines()),
+            *(text for _, text in self.words),
+            *(f"{row.name}. {row.tells}" for row in self.tests),
+            self.next_intro,
+            *(f"{p.label}: {p.when}." for p in self.timeline),
+            *self.questions,
+            self.sources_intro,
+            self.disclaimer,
+        )
 
 
-def _timeline(case: Case, assessment: Assessment, texts: LeafletTexts) -> tuple[TimelinePoint, ...]:
-    exam_date = parse_date(str(case.get("exam.date")))
-    weeks, days = case.get("exam.gestational_age.weeks"), case.get("exam.gestational_age.days")
-    assert exam_date is not None and isinstance(weeks, int) and isinstance(days, int)
-    words = texts.next
+class _Writer:
+    """Fills the texts for one case: placeholders, conditions and the case's own facts."""
 
-    def when(point: Milestone) -> str:
-        if point.key == "today":
-            return long_date(exam_date)
-        if point.key == "results":
-            return words["results_when"]
-        if point.key == "newborn":
-            cmv = " " + words["newborn_cmv"] if assessment.entry("neonatal-cmv-test") else ""
-            return words["newborn_when"] + cmv
-        assert point.date is not None
-        stem = f"{words['about']} {long_date(point.date)}"
-        return f"{stem}, then {words['scan_when']}" if point.key == "scan" else stem
+    def __init__(self, case: Case, assessment: Assessment, pathway: Pathway, texts: LeafletTexts) -> None:
+        self.case, self.assessment, self.texts = case, assessment, texts
+        self.facts: Facts = settled_facts(case, pathway, assessment)  # derived terms computed once
+        self.number = COUNT_NUMBER[str(case.get("lesion.count"))]
+        self.words = {**texts.numbers[self.number], **self._baby(), "tests_status": self._tests_status()}
 
+    def _baby(self) -> dict[str, str]:
+        baby = self.texts.baby
+        pregnancy, fetus = self.case.get("exam.pregnancy"), self.case.get("exam.fetus")
+        if isinstance(pregnancy, str) and pregnancy in baby and isinstance(fetus, str):
+            name = baby[pregnancy].format(fetus=fetus)
+            return {"baby": name, "babys": f"{name}'s"}
+        return {"baby": baby["default"], "babys": f"{baby['default']}'s"}
+
+    def fill(self, text: str, **more: str) -> str:
+        return text.format_map({**self.words, **more}) if "{" in text else text
+
+    def holds(self, item: Conditional | SectionText) -> bool:
+        return item.when is None or item.when.holds(self.facts)
+
+    def chosen(self, items: Iterable[Conditional]) -> tuple[str, ...]:
+        return tuple(filled for item in items if self.holds(item) for filled in [self.fill(item.text)] if filled)
+
+    def _tests_status(self) -> str:
+        """Which main tests are not done yet, waiting, declined or done (only those that apply)."""
+        lists = self.texts.status_lists
+        entries = [e for e in (self.assessment.entry(t) for t in lists.tests) if e is not None]
+        sentences = []
+        for group, statuses in lists.groups.items():
+            names = [self.texts.tests[e.id].short for e in entries if e.status in statuses]
+            if names:
+                joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {lists.joiner} {names[-1]}"
+                sentences.append(lists.sentences[group].format(tests=joined))
+        return " ".join(sentences)
+
+    def gestation(self) -> str:
+        """Write 20 weeks and 3 days, 21 weeks and 1 day, or just 22 weeks."""
+        weeks, days = self.case.get("exam.gestational_age.weeks"), self.case.get("exam.gestational_age.days")
+        assert isinstance(weeks, int) and isinstance(days, int)
+        seen = self.texts.seen.plain
+        week_text = seen["week" if weeks == 1 else "weeks"].format(n=weeks)
+        if days == 0:
+            return week_text
+        return seen["gestation"].format(weeks=week_text, days=seen["day" if days == 1 else "days"].format(n=days))
+
+    def seen(self) -> tuple[str, ...]:
+        texts, case = self.texts.seen, self.case
+        exam_date = str(case.get("exam.date"))
+        day = parse_date(exam_date)
+        lines = [self.fill(texts.plain["scan"], date=long_date(day) if day else exam_date, gestation=self.gestation())]
+        if self.words["baby"] != self.texts.baby["default"]:
+            lines.append(self.fill(texts.plain["twin"]))
+        count = str(case.get("lesion.count"))
+        if case.get("lesion.change_from_prior") == "resolved":
+            # Size and place describe a spot as seen today; a resolved spot is not seen today.
+            return (" ".join([*lines, self.fill(texts.resolved[count])]), " ".join(self.chosen(self.texts.about)))
+        lines.append(self.fill(texts.count[count]))
+        sizes = case.get("lesion.largest_mm")
+        if isinstance(sizes, tuple) and sizes:
+            largest = max(float(s) for s in sizes)
+            lines.append(texts.size[self.number].format(size=f"{largest:g}"))
+            if largest < SMALL_SPOT_MM:
+                lines.append(texts.plain["small"])
+        for path, sentences in texts.where.items():
+            value = case.get(path)
+            if isinstance(value, str) and value in sentences and sentences[value][self.number]:
+                lines.append(sentences[value][self.number])
+        return (" ".join(lines), " ".join(self.chosen(self.texts.about)))
+
+    def meaning(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        urgent = self.chosen(self.texts.urgent)
+        meaning = self.chosen(self.texts.meaning[self.assessment.category]) + self.chosen(self.texts.extras)
+        return urgent, meaning
+
+    def sections(self, place: str) -> tuple[Section, ...]:
+        sections = []
+        for text in self.texts.sections:
+            if text.place != place or not self.holds(text):
+                continue
+            paragraphs, bullets, closing = (
+                self.chosen(lines) for lines in (text.paragraphs, text.bullets, text.closing)
+            )
+            if paragraphs or bullets or closing:
+                sections.append(Section(text.id, text.heading, paragraphs, bullets, closing, text.boxed))
+        return tuple(sections)
+
+    def timeline(self) -> tuple[TimelinePoint, ...]:
+        case, words = self.case, self.texts.next
+        exam_date = parse_date(str(case.get("exam.date")))
+        weeks, days = case.get("exam.gestational_age.weeks"), case.get("exam.gestational_age.days")
+        assert exam_date is not None and isinstance(weeks, int) and isinstance(days, int)
+        illness = recorded_illness_dates(case)
+
+        def when(point: Milestone) -> str:
+            date = long_date(point.date) if point.date else ""
+            if point.key == "today":
+                return date
+            key = f"{point.key}_when_{point.variant}" if point.variant else f"{point.key}_when"
+            return words[key if key in words else "about"].format(date=date)
+
+        return tuple(
+            TimelinePoint(
+                key=m.key,
+                day=m.day,
+                label=words[m.key],
+                when=when(m),
+                mark=words["weeks"].format(n=m.day // 7) if m.date else words["after_birth"],
+            )
+            for m in milestones(exam_date, weeks * 7 + days, self.assessment, illness)
+        )
+
+
+def _glossary(texts: LeafletTexts, body: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    """Return the jargon words the leaflet uses, each with its one explanation."""
+    text = "\n".join(body)
     return tuple(
-        TimelinePoint(key=m.key, day=m.day, label=words[m.key], when=when(m))
-        for m in milestones(exam_date, weeks * 7 + days, assessment)
+        (word.word, word.text)
+        for word in texts.words
+        if any(re.search(rf"\b{re.escape(m)}", text) for m in word.matches)
     )
 
 
-def _chosen(items: tuple[Conditional, ...], facts: Facts) -> tuple[str, ...]:
-    return tuple(item.text for item in items if item.when is None or item.when.holds(facts))
+def _version_status(texts: LeafletTexts, kb_status: str, kb_reviewer: str) -> str:
+    """Say "draft, awaiting clinical review" unless both the texts and the rules are signed off."""
+    sources = texts.sources
+    if texts.review_status == "approved" and kb_status == "approved" and kb_reviewer:
+        return sources["reviewed_status"].format(by=texts.reviewed_by, date=texts.reviewed)
+    return sources["draft_status"]
 
 
 def build_content(
     case: Case, assessment: Assessment, pathway: Pathway, texts: LeafletTexts, clinic: ClinicDetails
 ) -> LeafletContent:
     """Return the leaflet for one case."""
+    writer = _Writer(case, assessment, pathway, texts)
     name = case.get("patient.preferred_name") or case.get("patient.name")
     clinic_name = clinic.name or str(case.get("exam.clinic") or "")
     letterhead = clinic.lines() if clinic.name else (clinic_name, *clinic.lines())
     contact = tuple(line for line in letterhead if line) or (texts.contact["fallback"],)
     cited = [*pathway.kb.category(assessment.category).references, *texts.references]
-    refs = pathway.kb.references
     meta = pathway.kb.meta
-    version_line = texts.sources["version"].format(
-        version=texts.content_version, reviewed=texts.reviewed, app=__version__
-    )
+    status = _version_status(texts, meta.review_status, meta.reviewed_by)
     note = case.get("notes.for_patient")
-    facts = settled_facts(case, pathway, assessment)  # shared, so derived terms are computed once
+    urgent, meaning = writer.meaning()
+    seen = writer.seen()
+    after_meaning, after_next = writer.sections("after-meaning"), writer.sections("after-next")
+    tests = tuple(
+        TestRow(
+            name=texts.tests[e.id].name,
+            tells=texts.tests[e.id].tells,
+            priority=texts.priority[e.priority.value] if e.indicated else "",
+            status=(e.status == NOT_RECORDED and texts.tests[e.id].unrecorded) or texts.status[e.status],
+        )
+        for e in assessment.checklist
+    )
+    timeline = writer.timeline()
+    questions = writer.chosen(texts.questions)
+    uses = [*seen, *urgent, *meaning, *(line for s in (*after_meaning, *after_next) for line in s.lines())]
+    uses += [f"{t.name} {t.tells}" for t in tests] + [p.label for p in timeline] + list(questions)
     return LeafletContent(
         language=texts.language,
-        title=texts.title,
+        number=writer.number,
+        title=texts.title[writer.number],
         subtitle=texts.subtitle,
         headings=dict(texts.headings),
         greeting=texts.headings["greeting"].format(name=name) if isinstance(name, str) else None,
-        seen=_seen(case, pathway, texts),
-        meaning=texts.meaning[assessment.category] + _chosen(texts.extras, facts),
-        tests=tuple(
-            TestRow(
-                name=texts.tests[e.id].name,
-                tells=texts.tests[e.id].tells,
-                priority=texts.priority[e.priority.value] if e.indicated else "",
-                status=texts.status[e.status],
-            )
-            for e in assessment.checklist
-        ),
+        seen=seen,
+        urgent=urgent,
+        meaning=meaning,
+        after_meaning=after_meaning,
+        words=_glossary(texts, uses),
+        tests=tests,
         next_intro=texts.next["intro"],
-        timeline=_timeline(case, assessment, texts),
-        questions=_chosen(texts.questions, facts),
+        timeline=timeline,
+        after_next=after_next,
+        questions=questions,
         note=note if isinstance(note, str) else None,
         contact=contact,
         clinic_name=clinic_name,
         logo=clinic.logo,
         sources_intro=texts.sources["intro"],
-        references=tuple(refs[r].full for r in dict.fromkeys(cited)),
-        version_line=version_line,
+        references=tuple(pathway.kb.references[r].full for r in dict.fromkeys(cited)),
+        version_line=texts.sources["version"].format(version=texts.content_version, status=status, app=__version__),
         disclaimer=texts.sources["disclaimer"],
-        draft_notice=texts.sources["draft"] if meta.review_status != "approved" else None,
         creator=f"LiverCalc Desktop {__version__} (knowledge base {meta.content_version}, "
         f"texts {texts.content_version})",
-        footer=f"LiverCalc Desktop {__version__} · content {texts.content_version}, reviewed {texts.reviewed}",
+        footer=texts.sources["footer"].format(app=__version__, version=texts.content_version, status=status),
     )

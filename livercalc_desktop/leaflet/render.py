@@ -23,9 +23,11 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from livercalc_desktop.leaflet.content import LeafletContent, TimelinePoint
+from livercalc_desktop.leaflet.content import LeafletContent, Section, TimelinePoint
 from livercalc_desktop.leaflet.fonts import BODY, BOLD, FontSet, markup, register_fonts
 from livercalc_desktop.leaflet.pages import ACCENT, INK, MARGIN, RULE, SOFT, PdfInfo, build_pdf, draw_logo
+
+URGENT = colors.HexColor("#fbe3d6")
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -52,47 +54,60 @@ def _styles() -> dict[str, ParagraphStyle]:
         "cell": ParagraphStyle("cell", parent=body, fontSize=11, leading=14.5, spaceAfter=0),
         "cell_bold": ParagraphStyle("cell_bold", parent=body, fontName=BOLD, fontSize=11, leading=14.5, spaceAfter=0),
         "small": ParagraphStyle("small", parent=body, fontSize=10, leading=13, spaceAfter=3),
+        "strong": ParagraphStyle("strong", parent=body, fontName=BOLD),
         "bullet": ParagraphStyle("bullet", parent=body, leftIndent=14, bulletIndent=2, spaceAfter=3),
     }
 
 
 class _Timeline(Flowable):
-    """A vertical timeline: a line with a dot per milestone, its label and when."""
+    """A vertical timeline: a line with a dot per milestone, its label and when.
 
-    ROW = 29.0
+    Each row is as tall as its wrapped words, so long labels never touch the next row.
+    """
+
+    LINE_X = 74.0
+    GAP = 9.0
 
     def __init__(self, points: tuple[TimelinePoint, ...], fonts: FontSet, styles: dict[str, ParagraphStyle]) -> None:
         super().__init__()
         self.points, self.fonts, self.styles = points, fonts, styles
-        self.width = 0.0
-        self.height = self.ROW * len(points)
+        self.rows: list[tuple[Paragraph, Paragraph, float]] = []
+        self.width = self.height = 0.0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
+        text_width = availWidth - self.LINE_X - 20
+        self.rows = []
+        for point in self.points:
+            label = Paragraph(markup(point.label, self.fonts, BOLD), self.styles["cell_bold"])
+            when = Paragraph(markup(point.when, self.fonts), self.styles["cell"])
+            height = label.wrap(text_width, availHeight)[1] + when.wrap(text_width, availHeight)[1]
+            self.rows.append((label, when, height))
+        self.height = sum(height + self.GAP for _, _, height in self.rows)
         return availWidth, self.height
 
     def draw(self) -> None:
         c = self.canv
-        line_x = 62.0
-        top = self.height - 10
+        x = self.LINE_X
+        tops, y = [], self.height
+        for _, _, height in self.rows:
+            tops.append(y)
+            y -= height + self.GAP
+        dots = [top - 8 for top in tops]
         c.setStrokeColor(RULE)
         c.setLineWidth(3)
-        c.line(line_x, top, line_x, top - self.ROW * (len(self.points) - 1))
-        for index, point in enumerate(self.points):
-            y = top - index * self.ROW
-            weeks = point.day // 7
+        c.line(x, dots[0], x, dots[-1])
+        for point, (label, when, _), top, dot in zip(self.points, self.rows, tops, dots, strict=True):
             c.setFillColor(ACCENT)
-            c.circle(line_x, y, 6, stroke=0, fill=1)
+            c.circle(x, dot, 6, stroke=0, fill=1)
             c.setFillColor(colors.white)
-            c.circle(line_x, y, 2.5, stroke=0, fill=1)
+            c.circle(x, dot, 2.5, stroke=0, fill=1)
             c.setFillColor(INK)
             c.setFont(BODY, 10.5)
-            c.drawRightString(line_x - 12, y - 4, f"{weeks} weeks" if point.key != "newborn" else "after birth")
-            label = Paragraph(markup(point.label, self.fonts, BOLD), self.styles["cell_bold"])
-            when = Paragraph(markup(point.when, self.fonts), self.styles["cell"])
-            for paragraph, offset in ((label, 6.0), (when, -9.0)):
-                _, h = paragraph.wrap(self.width - line_x - 20, self.ROW)
-                paragraph.drawOn(c, line_x + 16, y + offset - h + 9)
+            c.drawRightString(x - 12, dot - 4, point.mark)
+            label_height = label.height
+            label.drawOn(c, x + 16, top - label_height)
+            when.drawOn(c, x + 16, top - label_height - when.height)
 
 
 class LeafletRenderer:
@@ -103,7 +118,7 @@ class LeafletRenderer:
         self.styles = _styles()
 
     def p(self, text: str, style: str = "body") -> Paragraph:
-        preferred = BOLD if style in ("title", "greeting", "h2", "cell_bold") else BODY
+        preferred = BOLD if style in ("title", "greeting", "h2", "cell_bold", "strong") else BODY
         return Paragraph(markup(text, self.fonts, preferred), self.styles[style])
 
     def _tests_table(self, content: LeafletContent, width: float) -> Table:
@@ -131,12 +146,12 @@ class LeafletRenderer:
         )
         return table
 
-    def _boxed(self, paragraphs: list[Paragraph], width: float) -> Table:
+    def _boxed(self, paragraphs: list[Paragraph], width: float, background: colors.Color = SOFT) -> Table:
         box = Table([[paragraphs]], colWidths=[width])
         box.setStyle(
             TableStyle(
                 [
-                    ("BACKGROUND", (0, 0), (-1, -1), SOFT),
+                    ("BACKGROUND", (0, 0), (-1, -1), background),
                     ("LEFTPADDING", (0, 0), (-1, -1), 10),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 10),
                     ("TOPPADDING", (0, 0), (-1, -1), 8),
@@ -146,6 +161,16 @@ class LeafletRenderer:
         )
         return box
 
+    def _section(self, section: Section, width: float) -> Flowable:
+        lines = [self.p(t) for t in section.paragraphs]
+        for text in section.bullets:
+            bullet = self.p(text, "bullet")
+            bullet.bulletText = "•"
+            lines.append(bullet)
+        lines += [self.p(t) for t in section.closing]
+        body: list[Flowable] = [self._boxed(lines, width)] if section.boxed else list(lines)
+        return KeepTogether([self.p(section.heading, "h2"), *body])
+
     def story(self, content: LeafletContent, width: float) -> list[Flowable]:
         h = content.headings
         story: list[Flowable] = [self.p(content.title, "title"), self.p(content.subtitle, "subtitle")]
@@ -153,22 +178,34 @@ class LeafletRenderer:
             story.append(self.p(content.greeting, "greeting"))
         story.append(Spacer(1, 4))
         story += [self.p(h["seen"], "h2"), *[self.p(t) for t in content.seen]]
-        story += [self.p(h["meaning"], "h2"), self._boxed([self.p(t) for t in content.meaning], width)]
+        story.append(self.p(h["meaning"], "h2"))
+        if content.urgent:
+            story += [self._boxed([self.p(t, "strong") for t in content.urgent], width, URGENT), Spacer(1, 6)]
+        story.append(self._boxed([self.p(t) for t in content.meaning], width))
+        if content.note:  # the team's own words come right after the meaning, not at the end
+            story.append(KeepTogether([self.p(h["note"], "h2"), self._boxed([self.p(content.note)], width)]))
+        story += [self._section(s, width) for s in content.after_meaning]
+        if content.words:
+            words = [
+                Paragraph(
+                    f'<font name="{BOLD}">{markup(word, self.fonts, BOLD)}</font>: {markup(text, self.fonts)}',
+                    self.styles["body"],
+                )
+                for word, text in content.words
+            ]
+            story += [KeepTogether([self.p(h["words"], "h2"), words[0]]), *words[1:]]
         story += [self.p(h["tests"], "h2"), self._tests_table(content, width)]
         timeline = _Timeline(content.timeline, self.fonts, self.styles)
         story.append(KeepTogether([self.p(h["next"], "h2"), self.p(content.next_intro), Spacer(1, 6), timeline]))
+        story += [self._section(s, width) for s in content.after_next]
         questions = [self.p(q, "bullet") for q in content.questions]
         for question in questions:
             question.bulletText = "•"
         story.append(KeepTogether([self.p(h["questions"], "h2"), *questions]))
-        if content.note:
-            story.append(KeepTogether([self.p(h["note"], "h2"), self._boxed([self.p(content.note)], width)]))
         story.append(KeepTogether([self.p(h["contact"], "h2"), *[self.p(line) for line in content.contact]]))
         story += [self.p(h["sources"], "h2"), self.p(content.sources_intro, "small")]
         story += [self.p(f"{i}. {ref}", "small") for i, ref in enumerate(content.references, start=1)]
         story += [Spacer(1, 4), self.p(content.version_line, "small")]
-        if content.draft_notice:
-            story.append(self.p(content.draft_notice, "small"))
         story.append(self.p(content.disclaimer))
         return story
 

@@ -17,7 +17,7 @@ from livercalc_desktop.engine.assessment import NOT_RECORDED, Assessment
 from livercalc_desktop.knowledge.pathway import Pathway
 from livercalc_desktop.leaflet.content import long_date
 from livercalc_desktop.leaflet.letterhead import ClinicDetails, Logo
-from livercalc_desktop.leaflet.timeline import milestones
+from livercalc_desktop.leaflet.timeline import milestones, recorded_illness_dates
 from livercalc_desktop.summary.texts import SummaryTexts
 
 # Shown in the identity block, not in the findings table.
@@ -250,13 +250,11 @@ class _Builder:
         weeks, days = self.case.get("exam.gestational_age.weeks"), self.case.get("exam.gestational_age.days")
         assert exam_date is not None and isinstance(weeks, int) and isinstance(days, int)
         entries = []
-        for point in milestones(exam_date, weeks * 7 + days, self.assessment):
-            what = words[point.key]
-            if point.key == "newborn":
-                cmv = words["newborn_cmv"] if self.assessment.entry("neonatal-cmv-test") else ""
-                entries.append(Entry(words["after_birth"], what + cmv))
+        for point in milestones(exam_date, weeks * 7 + days, self.assessment, recorded_illness_dates(self.case)):
+            what = words[f"{point.key}_{point.variant}" if point.variant else point.key]
+            if point.date is None:  # after birth
+                entries.append(Entry(words["after_birth"], what))
                 continue
-            assert point.date is not None
             when = f"{gestation_text(point.day // 7, point.day % 7)}, {long_date(point.date)}"
             entries.append(Entry(when, what))
         return tuple(entries)

@@ -26,7 +26,10 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
     ),
     "level": tuple(level.value for level in Level),
     "priority": tuple(priority.value for priority in Priority),
-    "timeline": ("today", "results", "af_pcr", "scan", "birth", "newborn", "newborn_cmv", "after_birth"),
+    "timeline": (
+        "today", "urgent", "urgent_booked", "detailed", "detailed_later", "results", "af_pcr", "scan", "scan_close",
+        "birth", "newborn", "newborn_cmv", "after_birth",
+    ),
     "closing": ("disclaimer", "knowledge_base", "draft", "made_by"),
 }  # fmt: skip
 
