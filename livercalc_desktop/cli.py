@@ -20,10 +20,11 @@ from livercalc_desktop.domain.errors import CaseInvalid, LivercalcError, printab
 from livercalc_desktop.engine.assessment import NOT_RECORDED, SOURCE_WORDS, Assessment, ChecklistEntry
 from livercalc_desktop.engine.evaluate import assess
 from livercalc_desktop.knowledge.pathway import Pathway, bundled_pathway_folder, load_pathway
-from livercalc_desktop.leaflet.content import CLINIC_TEXT_MAX, clinic_text_problem
+from livercalc_desktop.leaflet.letterhead import CLINIC_TEXT_MAX
+from livercalc_desktop.summary.command import add_summary_parser, run_summary
 
 EXIT_OK, EXIT_FAULT, EXIT_INPUT = 0, 1, 2
-SUBCOMMANDS = ("assess", "validate", "export")
+SUBCOMMANDS = ("assess", "validate", "export", "summary")
 PROG = "livercalc-desktop"
 
 
@@ -136,21 +137,11 @@ def _cmd_validate(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> in
 
 def _cmd_export(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
     from livercalc_desktop.leaflet.export import export_leaflet_file
+    from livercalc_desktop.leaflet.letterhead import clinic_from_options
 
-    for option, text in (("--clinic", args.clinic), ("--contact", args.contact)):
-        problem = clinic_text_problem(text)
-        if problem:
-            raise UsageError(f"{option}: {problem}")
+    clinic = clinic_from_options(args.clinic, args.contact, args.logo)  # a bad option fails before any work
     case = read_case_file(args.case, pathway)
-    export_leaflet_file(
-        case,
-        pathway,
-        args.output,
-        paper=args.paper,
-        clinic_name=args.clinic,
-        clinic_contact=args.contact,
-        source=args.case,
-    )
+    export_leaflet_file(case, pathway, args.output, paper=args.paper, clinic=clinic, source=args.case)
     out.write(f"wrote {printable(str(args.output))}\n")
     return EXIT_OK
 
@@ -170,6 +161,8 @@ def _subcommand_parser() -> _Parser:
     limit = f"at most {CLINIC_TEXT_MAX} characters"
     export_cmd.add_argument("--clinic", default="", help=f"clinic name printed on the leaflet ({limit})")
     export_cmd.add_argument("--contact", default="", help=f"clinic contact line printed on the leaflet ({limit})")
+    export_cmd.add_argument("--logo", type=Path, help="clinic logo (PNG or JPEG, at most 1 MB)")
+    add_summary_parser(commands)
     return parser
 
 
@@ -177,7 +170,7 @@ def gui_parser() -> _Parser:
     """Arguments accepted when no subcommand is given (the GUI's)."""
     parser = _Parser(
         prog=PROG,
-        description="Open the counselling window. Subcommands: assess, validate, export (see 'SUBCOMMAND --help').",
+        description=f"Open the counselling window. Subcommands: {', '.join(SUBCOMMANDS)} (see 'SUBCOMMAND --help').",
     )
     parser.add_argument("case", nargs="?", type=Path, help="case file to open")
     parser.add_argument("--version", action="store_true", help="print the app and knowledge-base versions")
@@ -189,11 +182,12 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Pathway, TextIO], int]] = {
     "assess": _cmd_assess,
     "validate": _cmd_validate,
     "export": _cmd_export,
+    "summary": run_summary,
 }
 
 
 def run_subcommand(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
-    """Run ``assess``, ``validate`` or ``export``; returns the exit code."""
+    """Run a subcommand (``SUBCOMMANDS``); returns the exit code."""
     try:
         args = _subcommand_parser().parse_args(list(argv))
         pathway = load_pathway(bundled_pathway_folder())

@@ -11,8 +11,8 @@ from pypdf import PdfReader
 
 from livercalc_desktop.domain.case import Case
 from livercalc_desktop.knowledge.pathway import Pathway
-from livercalc_desktop.leaflet.content import ClinicDetails
 from livercalc_desktop.leaflet.export import build_leaflet_pdf
+from livercalc_desktop.leaflet.letterhead import ClinicDetails
 from tests.conftest import base_case_data
 
 TODAY = dt.date(2026, 11, 23)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from livercalc_desktop.cli import SUBCOMMANDS
 from tests.conftest import EXAMPLES, base_case_data
 from tests.conftest import run_app as run
 
@@ -247,7 +248,7 @@ def test_a_huge_unknown_key_is_cut_not_echoed_in_full(tmp_path):
 @pytest.mark.parametrize("argv", [("asess",), ("valdate",), ("--self-test", "no-such-case.json")])
 def test_a_word_that_is_neither_subcommand_nor_file_is_a_usage_error_without_a_display(argv):
     result = run(*argv)  # run_app's environment has no DISPLAY: falling to the GUI would abort (134)
-    assert_user_error(result, "is neither a subcommand (assess, validate, export) nor an existing file", "usage:")
+    assert_user_error(result, f"is neither a subcommand ({', '.join(SUBCOMMANDS)}) nor an existing file", "usage:")
 
 
 # --- 6. the canary: no patient name or hospital number in any message ------------------------

@@ -17,7 +17,7 @@ from livercalc_desktop.domain.errors import CaseFileError, LeafletError
 from livercalc_desktop.domain.validation import text_problem
 from livercalc_desktop.leaflet.content import ClinicDetails
 from livercalc_desktop.leaflet.export import build_leaflet_pdf
-from livercalc_desktop.leaflet.render import MARGIN
+from livercalc_desktop.leaflet.pages import MARGIN
 from tests.leaflet_helpers import case_from, leaflet, pdf_reader, pdf_text
 
 # Runs of one script with no space to break at: the worst case for line breaking.
@@ -85,7 +85,8 @@ def test_a_long_clinic_name_stays_on_one_header_line_inside_the_page(pathway):
 @pytest.mark.parametrize("field", ["name", "contact"])
 def test_clinic_details_over_the_limit_are_refused_by_the_core_too(pathway, field):
     with pytest.raises(LeafletError, match=f"clinic {field}: must be at most 200 characters, got 201"):
-        build_leaflet_pdf(case_from(pathway), pathway, clinic=ClinicDetails(**{field: "a" * 201}))
+        clinic = ClinicDetails(name="a" * 201) if field == "name" else ClinicDetails(contact="a" * 201)
+        build_leaflet_pdf(case_from(pathway), pathway, clinic=clinic)
 
 
 def test_text_problem_is_the_one_rule_for_typed_text():

@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 
 from livercalc_desktop.casefile import read_case_file
 from livercalc_desktop.engine.evaluate import assess
-from livercalc_desktop.leaflet.content import ClinicDetails, build_content
+from livercalc_desktop.leaflet.content import build_content
 from livercalc_desktop.leaflet.export import default_leaflet_name
 from livercalc_desktop.leaflet.fonts import register_fonts
+from livercalc_desktop.leaflet.letterhead import ClinicDetails
 from livercalc_desktop.leaflet.texts import load_leaflet_texts
 from livercalc_desktop.resources import resources_root
 from tests.conftest import EXAMPLES, run_app

@@ -6,15 +6,16 @@ test can hang on a real modal dialog.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum, auto
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -27,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 CASE_FILTER = "LiverCalc case (*.json)"
-PDF_FILTER = "PDF leaflet (*.pdf)"
+PDF_FILTER = "PDF document (*.pdf)"
+IMAGE_FILTER = "Logo image (*.png *.jpg *.jpeg)"
 
 
 class Choice(Enum):
@@ -74,6 +76,8 @@ class Dialogs(Protocol):
     def report(self, parent: QWidget | None, title: str, intro: str, details: str) -> None: ...
     def information(self, parent: QWidget, title: str, message: str) -> None: ...
     def printer(self, parent: QWidget) -> QPrinter | None: ...
+    def open_image_path(self, parent: QWidget, folder: str) -> Path | None: ...
+    def record_note(self, parent: QWidget, text: str, ascii_only: bool, recopy: Callable[[bool], str]) -> None: ...
 
 
 class QtDialogs:
@@ -185,3 +189,31 @@ class QtDialogs:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         accepted = QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
         return printer if accepted else None
+
+    def open_image_path(self, parent: QWidget, folder: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(parent, "Choose logo", folder, IMAGE_FILTER)
+        return Path(name) if name else None
+
+    def record_note(self, parent: QWidget, text: str, ascii_only: bool, recopy: Callable[[bool], str]) -> None:
+        """Show the note already on the clipboard; the ASCII box copies the other form at once."""
+        dialog = QDialog(parent)
+        dialog.setWindowTitle("Note for the record")
+        layout = QVBoxLayout(dialog)
+        status = QLabel("Copied to the clipboard. Paste it into the record.")
+        view = QPlainTextEdit(text)
+        view.setReadOnly(True)
+        view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        view.setAccessibleName("Note for the record")
+        ascii_box = QCheckBox("&ASCII only (for record systems that garble other characters)")
+        ascii_box.setChecked(ascii_only)
+
+        def switch(checked: bool) -> None:
+            view.setPlainText(recopy(checked))
+
+        ascii_box.toggled.connect(switch)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        for widget in (status, view, ascii_box, buttons):
+            layout.addWidget(widget)
+        dialog.resize(720, 560)
+        dialog.exec()

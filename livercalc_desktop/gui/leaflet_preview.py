@@ -1,7 +1,8 @@
-"""Export leaflet: the real PDF shown in the app, then saved or printed.
+"""Preview window: the real PDF of the leaflet or the clinician summary, then saved or printed.
 
-The preview is the very PDF that will be saved (QtPdf renders the reportlab output), so
-what the clinician checks is what the patient gets. It refreshes while the case changes.
+The preview is the very PDF that will be saved or printed (QtPdf renders the reportlab
+output), so what the clinician checks is what the patient or the record gets. It refreshes
+while the case changes. Printing hands that same PDF to the print system as vector output.
 """
 
 from __future__ import annotations
@@ -9,22 +10,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QTimer, Signal
-from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from livercalc_desktop.atomic import write_atomically
 from livercalc_desktop.domain.errors import LeafletError, LivercalcError
 from livercalc_desktop.gui.case_document import CaseDocument
 from livercalc_desktop.gui.dialogs import PDF_FILTER, Dialogs
+from livercalc_desktop.gui.documents import DOCUMENTS, LEAFLET, DocumentKind
+from livercalc_desktop.gui.printing import print_pdf
 from livercalc_desktop.gui.screen_fit import fit_on_screen
-from livercalc_desktop.gui.settings import CLINIC_CONTACT, CLINIC_NAME, LAST_FOLDER, PAPER, AppSettings
+from livercalc_desktop.gui.settings import LAST_FOLDER, PAPER, AppSettings
 from livercalc_desktop.gui.styles import style_label
 from livercalc_desktop.gui.widget_updates import set_shown, set_style_property, set_text
-from livercalc_desktop.leaflet.content import ClinicDetails
-from livercalc_desktop.leaflet.export import build_leaflet_pdf, default_leaflet_name
 
 REFRESH_MS = 300
 # About one A4 page at a readable zoom; smaller screens get what they hold.
@@ -32,13 +31,16 @@ WANTED_SIZE = QSize(760, 900)
 
 
 class LeafletPreview(QDialog):
-    """A non-modal window with the leaflet, a paper choice, Save and Print; ``saved(path)`` after a save."""
+    """A non-modal window with a document choice (leaflet or summary), paper, Save and Print.
+
+    ``saved(path)`` is emitted after a save, so the main window can say where the file went.
+    """
 
     saved = Signal(Path)
 
     def __init__(self, document: CaseDocument, settings: AppSettings, dialogs: Dialogs, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Patient leaflet")
+        self.setWindowTitle("Preview")
         self.document, self.settings, self.dialogs = document, settings, dialogs
         self.pdf = b""
         self._buffer = QBuffer(self)
@@ -47,7 +49,12 @@ class LeafletPreview(QDialog):
         self.view.setDocument(self.pdf_document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setAccessibleName("Leaflet preview")
+        self.view.setAccessibleName("Document preview")
+        self.kind = QComboBox()
+        self.kind.setObjectName("document_kind")
+        self.kind.setAccessibleName("Document")
+        for kind in DOCUMENTS.values():
+            self.kind.addItem(kind.title, kind.key)
         self.paper = QComboBox()
         self.paper.setObjectName("paper")
         self.paper.setAccessibleName("Paper size")
@@ -65,9 +72,11 @@ class LeafletPreview(QDialog):
         self.print_button = QPushButton("&Print…")
         close = QPushButton("Close")
         bar = QHBoxLayout()
+        kind_label = QLabel("&Document:")
+        kind_label.setBuddy(self.kind)
         paper_label = QLabel("Pape&r:")
         paper_label.setBuddy(self.paper)
-        for part in (paper_label, self.paper):
+        for part in (kind_label, self.kind, paper_label, self.paper):
             bar.addWidget(part)
         bar.addStretch(1)
         for button in (self.save_button, self.print_button, close):
@@ -79,6 +88,7 @@ class LeafletPreview(QDialog):
         self._refresh = QTimer(self, singleShot=True, interval=REFRESH_MS)
         self._refresh.timeout.connect(self.refresh)
         self.paper.currentIndexChanged.connect(self._on_paper_changed)
+        self.kind.currentIndexChanged.connect(self.refresh)
         document.case_changed.connect(lambda _c: self._refresh.start())
         self.save_button.clicked.connect(self.save)
         self.print_button.clicked.connect(self.print_leaflet)
@@ -86,20 +96,32 @@ class LeafletPreview(QDialog):
         fit_on_screen(self, WANTED_SIZE, cap=True)
         self.refresh()
 
+    @property
+    def current(self) -> DocumentKind:
+        return DOCUMENTS.get(str(self.kind.currentData()), LEAFLET)
+
+    def show_kind(self, kind: DocumentKind) -> None:
+        """Switch to ``kind`` (refreshes), or just refresh if it is already shown."""
+        index = self.kind.findData(kind.key)
+        if index == self.kind.currentIndex():
+            self.refresh()
+        else:
+            self.kind.setCurrentIndex(index)
+
     def _on_paper_changed(self) -> None:
         self.settings.set(PAPER, str(self.paper.currentData()))
         self.refresh()
 
     def refresh(self) -> None:
         """Build the PDF from the current case and show it; say why if it cannot be built."""
+        self.setWindowTitle(self.current.title)
         problems = self.document.problems()
         if problems:
             self._show_problem(f"Complete the findings first: {problems[0]}")
             return
-        clinic = ClinicDetails(self.settings.get(CLINIC_NAME), self.settings.get(CLINIC_CONTACT))
         try:
-            self.pdf = build_leaflet_pdf(
-                self.document.case, self.document.pathway, paper=str(self.paper.currentData()), clinic=clinic
+            self.pdf = self.current.pdf(
+                self.document.case, self.document.pathway, str(self.paper.currentData()), self.settings
             )
         except LivercalcError as exc:
             self._show_problem(exc.message)
@@ -127,28 +149,25 @@ class LeafletPreview(QDialog):
     def save(self) -> Path | None:
         """Ask where, then write the PDF atomically; the suggested name uses the scan date and the case's tag."""
         folder = Path(self.settings.get(LAST_FOLDER) or Path.home())
-        name = default_leaflet_name(self.document.case, self.document.file_tag)
-        path = self.dialogs.save_path(self, folder / name, PDF_FILTER)
+        path = self.dialogs.save_path(
+            self, folder / self.current.file_name(self.document.case, self.document.file_tag), PDF_FILTER
+        )
         if path is None or not self.pdf:
             return None
         try:
-            write_atomically(path, self.pdf, LeafletError)
+            # Never over the open case file, however the name is spelled.
+            write_atomically(path, self.pdf, LeafletError, protect=self.document.path)
         except LeafletError as exc:
-            self.dialogs.error(self, "Leaflet not saved", exc.message)
+            self.dialogs.error(self, "Not saved", exc.message)
             return None
         self.settings.set(LAST_FOLDER, str(path.parent))
-        self._say(f"Leaflet saved to {path}", "note")
+        self._say(f"{self.current.title} saved to {path}", "note")
         self.saved.emit(path)
         return path
 
-    def print_leaflet(self) -> None:
-        printer = self.dialogs.printer(self)
-        if printer is None:
-            return
-        painter = QPainter(printer)
-        for index in range(self.pdf_document.pageCount()):
-            if index:
-                printer.newPage()
-            target = printer.pageRect(QPrinter.Unit.DevicePixel).size().toSize()
-            painter.drawImage(0, 0, self.pdf_document.render(index, target))
-        painter.end()
+    def print_leaflet(self) -> str | None:
+        """Print the document shown, as vector output; returns what happened, or None."""
+        if not self.pdf:
+            return None
+        title = self.current.job_title(self.document.case, self.document.file_tag)
+        return print_pdf(self, self.dialogs, self.pdf, title)

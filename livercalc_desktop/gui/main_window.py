@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from livercalc_desktop import __version__
@@ -29,6 +29,7 @@ from livercalc_desktop.gui.settings import GEOMETRY, LAST_FOLDER, SPLITTER, AppS
 from livercalc_desktop.gui.styles import style_role_labels
 
 if TYPE_CHECKING:
+    from livercalc_desktop.gui.documents import DocumentKind
     from livercalc_desktop.gui.leaflet_preview import LeafletPreview
 
 APP_NAME = "LiverCalc Desktop"
@@ -43,9 +44,11 @@ HELP_TEXT = (
     "the reasons with their references, and the workup checklist. Set a test's status in the "
     "checklist to record offers, declines and results.\n\n"
     "Shortcuts: Ctrl+N new case, Ctrl+O open, Ctrl+S save, Ctrl+Shift+S save as, "
-    "Ctrl+E patient leaflet, Ctrl+Z undo, Ctrl+Shift+Z redo, F1 this help. Alt plus the underlined "
-    "letter jumps to a field; Ctrl+1 to Ctrl+6 jump to a section of the form. Ctrl+Shift+N records "
-    '"none seen" for every list of other findings; each list also has its own "None seen" box.'
+    "Ctrl+E patient leaflet, Ctrl+Shift+E clinician summary, Ctrl+P print the leaflet, "
+    "Ctrl+Shift+P print the summary, Ctrl+Shift+C copy the note for the record, Ctrl+Z undo, "
+    "Ctrl+Shift+Z redo, F1 this help. Alt plus the underlined letter jumps to a field; Ctrl+1 to "
+    'Ctrl+6 jump to a section of the form. Ctrl+Shift+N records "none seen" for every list of other '
+    'findings; each list also has its own "None seen" box.'
 )
 FINDINGS_GROUP = "findings"
 
@@ -155,6 +158,11 @@ class MainWindow(QMainWindow):
         self._action(files, "Save &as…", self.save_as, "Ctrl+Shift+S")
         files.addSeparator()
         self.export_action = self._action(files, "Patient &leaflet…", self.show_leaflet, "Ctrl+E")
+        self._action(files, "Clinician s&ummary…", self.show_summary, "Ctrl+Shift+E")
+        self._action(files, "&Print leaflet…", self.print_leaflet, QKeySequence.StandardKey.Print)
+        self._action(files, "Print clinician summar&y…", self.print_summary, "Ctrl+Shift+P")
+        self._action(files, "&Note for the record (copy)…", self.copy_record_note, "Ctrl+Shift+C")
+        files.addSeparator()
         self._action(files, "Pre&ferences…", self.show_preferences)
         files.addSeparator()
         self._action(files, "&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -291,10 +299,77 @@ class MainWindow(QMainWindow):
         self.preview.raise_()
         return self.preview
 
+    def show_summary(self) -> LeafletPreview:
+        from livercalc_desktop.gui.documents import SUMMARY
+
+        preview = self.show_leaflet()
+        preview.show_kind(SUMMARY)
+        return preview
+
+    def print_leaflet(self) -> str | None:
+        from livercalc_desktop.gui.documents import LEAFLET
+
+        return self._print(LEAFLET)
+
+    def print_summary(self) -> str | None:
+        from livercalc_desktop.gui.documents import SUMMARY
+
+        return self._print(SUMMARY)
+
+    def _print(self, kind: DocumentKind) -> str | None:
+        """Build ``kind`` for the current case and print it; no preview needed."""
+        from livercalc_desktop.gui.printing import print_pdf
+        from livercalc_desktop.gui.settings import PAPER
+
+        if not self._complete():
+            return None
+        try:
+            pdf = kind.pdf(self.document.case, self.pathway, self.settings.get(PAPER), self.settings)
+        except LivercalcError as exc:
+            self.dialogs.error(self, "Not printed", exc.message)
+            return None
+        done = print_pdf(self, self.dialogs, pdf, kind.job_title(self.document.case, self.document.file_tag))
+        if done:
+            self.statusBar().showMessage(done, 8000)
+        return done
+
+    def _complete(self) -> bool:
+        problems = self.document.problems()
+        if problems:
+            self.dialogs.error(self, "Case incomplete", f"Complete the findings first: {problems[0]}")
+        return not problems
+
+    def copy_record_note(self) -> str | None:
+        """Copy the note for the record to the clipboard at once, then show it."""
+        from livercalc_desktop.gui.letterhead import clinic_from_settings
+        from livercalc_desktop.gui.settings import NOTE_ASCII
+        from livercalc_desktop.summary.export import summary_content
+        from livercalc_desktop.summary.note import summary_note
+
+        if not self._complete():
+            return None
+        try:
+            content = summary_content(self.document.case, self.pathway, clinic_from_settings(self.settings))
+        except LivercalcError as exc:
+            self.dialogs.error(self, "No note", exc.message)
+            return None
+
+        def copy(ascii_only: bool) -> str:
+            text = summary_note(content, ascii_only=ascii_only)
+            QGuiApplication.clipboard().setText(text)
+            self.settings.set(NOTE_ASCII, ascii_only)
+            return text
+
+        ascii_only = self.settings.get(NOTE_ASCII)
+        text = copy(ascii_only)
+        self.statusBar().showMessage("Note for the record copied to the clipboard", 8000)
+        self.dialogs.record_note(self, text, ascii_only, copy)
+        return text
+
     def show_preferences(self) -> None:
         from livercalc_desktop.gui.preferences import PreferencesDialog  # rarely opened: loaded on first use
 
-        PreferencesDialog(self.settings, self).open()
+        PreferencesDialog(self.settings, self, self.dialogs).open()
 
     def show_help(self) -> None:
         self.dialogs.information(self, "Using LiverCalc Desktop", HELP_TEXT)

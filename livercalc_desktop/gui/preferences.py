@@ -1,29 +1,83 @@
-"""Clinic details printed on every leaflet, the paper size and the theme."""
+"""The clinic's letterhead (name, address, phone, contact line, logo), the paper size and the theme.
+
+The letterhead prints on both the leaflet and the clinician summary. A logo is checked
+when it is chosen (PNG or JPEG, at most 1 MB, sensible pixel size), so a bad file is
+named at once rather than at the next print.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+from pathlib import Path
 
-from livercalc_desktop.gui.settings import CLINIC_CONTACT, CLINIC_NAME, PAPER, THEME, AppSettings
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from livercalc_desktop.domain.errors import LivercalcError
+from livercalc_desktop.gui.dialogs import Dialogs, QtDialogs
+from livercalc_desktop.gui.settings import (
+    CLINIC_ADDRESS,
+    CLINIC_CONTACT,
+    CLINIC_LOGO,
+    CLINIC_NAME,
+    CLINIC_PHONE,
+    PAPER,
+    THEME,
+    AppSettings,
+)
 from livercalc_desktop.gui.themes import THEME_WORDS, apply_theme, theme_of
+from livercalc_desktop.leaflet.letterhead import load_logo
+
+ADDRESS_MAX_CHARS = 300
 
 
 class PreferencesDialog(QDialog):
-    """Edits the leaflet settings; shown with ``open()`` so it never blocks."""
+    """Edits the letterhead and paper; shown with ``open()`` so it never blocks."""
 
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None, dialogs: Dialogs | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self.settings = settings
+        self.dialogs: Dialogs = dialogs or QtDialogs()
         self.clinic = QLineEdit(settings.get(CLINIC_NAME))
         self.clinic.setObjectName("clinic_name")
         self.clinic.setAccessibleName("Clinic name")
         self.clinic.setMaxLength(120)
+        self.address = QPlainTextEdit(settings.get(CLINIC_ADDRESS))
+        self.address.setObjectName("clinic_address")
+        self.address.setAccessibleName("Clinic address")
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(self.address.fontMetrics().lineSpacing() * 4 + 12)
+        self.phone = QLineEdit(settings.get(CLINIC_PHONE))
+        self.phone.setObjectName("clinic_phone")
+        self.phone.setAccessibleName("Clinic phone")
+        self.phone.setMaxLength(40)
         self.contact = QLineEdit(settings.get(CLINIC_CONTACT))
         self.contact.setObjectName("clinic_contact")
         self.contact.setAccessibleName("Clinic contact line")
         self.contact.setMaxLength(200)
-        self.contact.setPlaceholderText("For example: Phone 0100 000 000, Monday to Friday 9:00 to 17:00")
+        self.contact.setPlaceholderText("For example: Monday to Friday 9:00 to 17:00")
+        self.logo = QLineEdit(settings.get(CLINIC_LOGO))
+        self.logo.setObjectName("clinic_logo")
+        self.logo.setAccessibleName("Logo file")
+        self.logo.setReadOnly(True)
+        self.logo.setPlaceholderText("No logo")
+        choose = QPushButton("Bro&wse…")
+        choose.clicked.connect(self.choose_logo)
+        remove = QPushButton("Re&move")
+        remove.clicked.connect(self.logo.clear)
+        logo_row = QHBoxLayout()
+        for part in (self.logo, choose, remove):
+            logo_row.addWidget(part)
         self.paper = QComboBox()
         self.paper.setAccessibleName("Paper size")
         self.paper.addItem("A4", "a4")
@@ -38,18 +92,37 @@ class PreferencesDialog(QDialog):
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow("&Clinic name", self.clinic)
+        form.addRow("A&ddress", self.address)
+        form.addRow("P&hone", self.phone)
         form.addRow("Contact &line", self.contact)
+        form.addRow("Lo&go", logo_row)
         form.addRow("&Paper", self.paper)
         form.addRow("&Theme", self.theme)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        self.resize(520, 190)
+        self.resize(560, 300)
+
+    def choose_logo(self) -> None:
+        """Ask for an image through the dialog service and keep it only if it is a usable logo."""
+        current = self.logo.text()
+        path = self.dialogs.open_image_path(self, str(Path(current).parent) if current else str(Path.home()))
+        if path is None:
+            return
+        try:
+            load_logo(path)
+        except LivercalcError as exc:
+            self.dialogs.error(self, "Logo not used", exc.message)
+            return
+        self.logo.setText(str(path))
 
     def accept(self) -> None:
         self.settings.set(CLINIC_NAME, self.clinic.text().strip())
+        self.settings.set(CLINIC_ADDRESS, self.address.toPlainText().strip()[:ADDRESS_MAX_CHARS])
+        self.settings.set(CLINIC_PHONE, self.phone.text().strip())
         self.settings.set(CLINIC_CONTACT, self.contact.text().strip())
+        self.settings.set(CLINIC_LOGO, self.logo.text())
         self.settings.set(PAPER, str(self.paper.currentData()))
         self.settings.set(THEME, str(self.theme.currentData()))
         app = QApplication.instance()

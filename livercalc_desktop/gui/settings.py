@@ -32,6 +32,10 @@ CLINIC_NAME = SettingSpec("leaflet/clinic_name", str, "")
 CLINIC_CONTACT = SettingSpec("leaflet/clinic_contact", str, "")
 PAPER = SettingSpec("leaflet/paper", str, "a4")
 THEME = SettingSpec("ui/theme", str, "system")  # a Theme value; "system" follows the desktop
+CLINIC_ADDRESS = SettingSpec("letterhead/address", str, "")
+CLINIC_PHONE = SettingSpec("letterhead/phone", str, "")
+CLINIC_LOGO = SettingSpec("letterhead/logo", str, "")
+NOTE_ASCII = SettingSpec("summary/note_ascii", bool, False)
 _RECENT = "files/recent"
 
 

@@ -16,13 +16,15 @@ from dataclasses import dataclass
 
 from livercalc_desktop import __version__
 from livercalc_desktop.domain.case import Case
-from livercalc_desktop.domain.validation import parse_date, text_problem
+from livercalc_desktop.domain.validation import parse_date
 from livercalc_desktop.engine.assessment import NOT_RECORDED, Assessment
 from livercalc_desktop.engine.evaluate import settled_facts
 from livercalc_desktop.knowledge.conditions import Facts
 from livercalc_desktop.knowledge.pathway import Pathway
+from livercalc_desktop.leaflet.letterhead import ClinicDetails as ClinicDetails  # re-exported: its old home
+from livercalc_desktop.leaflet.letterhead import Logo
 from livercalc_desktop.leaflet.texts import COUNT_NUMBER, Conditional, LeafletTexts, SectionText
-from livercalc_desktop.leaflet.timeline import Milestone, milestones
+from livercalc_desktop.leaflet.timeline import Milestone, milestones, recorded_illness_dates
 
 SMALL_SPOT_MM = 5.0  # below this, the leaflet adds "smaller than a grain of rice"
 _MONTHS = (
@@ -72,25 +74,6 @@ class Section:
         return (*self.paragraphs, *self.bullets, *self.closing)
 
 
-CLINIC_TEXT_MAX = 200
-"""The longest clinic name or contact line: one that still fits the page header and contact box."""
-
-
-def clinic_text_problem(text: str) -> str | None:
-    """Say what is wrong with a clinic name or contact line (from settings or ``--clinic``), or None."""
-    if len(text) > CLINIC_TEXT_MAX:
-        return f"must be at most {CLINIC_TEXT_MAX} characters, got {len(text)} characters"
-    return text_problem(text)
-
-
-@dataclass(frozen=True, slots=True)
-class ClinicDetails:
-    """The clinic's name and contact line, from settings or the command line."""
-
-    name: str = ""
-    contact: str = ""
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LeafletContent:
     """Everything the leaflet prints, in order."""
@@ -114,6 +97,7 @@ class LeafletContent:
     note: str | None
     contact: tuple[str, ...]
     clinic_name: str
+    logo: Logo | None
     sources_intro: str
     references: tuple[str, ...]
     version_line: str
@@ -233,8 +217,7 @@ class _Writer:
         exam_date = parse_date(str(case.get("exam.date")))
         weeks, days = case.get("exam.gestational_age.weeks"), case.get("exam.gestational_age.days")
         assert exam_date is not None and isinstance(weeks, int) and isinstance(days, int)
-        recorded = (case.get("history.illness_date"), case.get("history.infection_date"))
-        illness = tuple(d for d in (parse_date(v) for v in recorded if isinstance(v, str)) if d is not None)
+        illness = recorded_illness_dates(case)
 
         def when(point: Milestone) -> str:
             date = long_date(point.date) if point.date else ""
@@ -280,7 +263,8 @@ def build_content(
     writer = _Writer(case, assessment, pathway, texts)
     name = case.get("patient.preferred_name") or case.get("patient.name")
     clinic_name = clinic.name or str(case.get("exam.clinic") or "")
-    contact = tuple(line for line in (clinic_name, clinic.contact) if line) or (texts.contact["fallback"],)
+    letterhead = clinic.lines() if clinic.name else (clinic_name, *clinic.lines())
+    contact = tuple(line for line in letterhead if line) or (texts.contact["fallback"],)
     cited = [*pathway.kb.category(assessment.category).references, *texts.references]
     meta = pathway.kb.meta
     status = _version_status(texts, meta.review_status, meta.reviewed_by)
@@ -321,6 +305,7 @@ def build_content(
         note=note if isinstance(note, str) else None,
         contact=contact,
         clinic_name=clinic_name,
+        logo=clinic.logo,
         sources_intro=texts.sources["intro"],
         references=tuple(pathway.kb.references[r].full for r in dict.fromkeys(cited)),
         version_line=texts.sources["version"].format(version=texts.content_version, status=status, app=__version__),

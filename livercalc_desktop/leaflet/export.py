@@ -10,9 +10,11 @@ from livercalc_desktop.domain.case import Case
 from livercalc_desktop.domain.errors import LeafletError
 from livercalc_desktop.engine.evaluate import assess
 from livercalc_desktop.knowledge.pathway import Pathway
-from livercalc_desktop.leaflet.content import ClinicDetails, build_content, clinic_text_problem
+from livercalc_desktop.leaflet.content import build_content
 from livercalc_desktop.leaflet.fonts import FontSet
-from livercalc_desktop.leaflet.render import PAPER, LeafletRenderer
+from livercalc_desktop.leaflet.letterhead import ClinicDetails, clinic_text_problem
+from livercalc_desktop.leaflet.pages import PAPER
+from livercalc_desktop.leaflet.render import LeafletRenderer
 from livercalc_desktop.leaflet.texts import load_leaflet_texts
 from livercalc_desktop.resources import resources_root
 
@@ -43,17 +45,9 @@ _TYPED_FIELDS = ("patient.preferred_name", "patient.name", "notes.for_patient", 
 
 
 def _check_printable(case: Case, clinic: ClinicDetails, fonts: FontSet) -> None:
-    """Refuse to print boxes: name every typed field holding a character no bundled font has."""
-    typed = {path: case.get(path) for path in _TYPED_FIELDS}
-    typed |= {"clinic name": clinic.name, "clinic contact": clinic.contact}
-    for field, value in typed.items():
-        missing = fonts.missing(value) if isinstance(value, str) else set()
-        if missing:
-            codes = ", ".join(f"U+{ord(c):04X}" for c in sorted(missing))
-            raise LeafletError(
-                f"{field}: holds characters the leaflet fonts cannot print ({codes}); "
-                "supported scripts are Latin, Greek, Cyrillic, Arabic, Hebrew, Chinese and Japanese"
-            )
+    typed: dict[str, object] = {path: case.get(path) for path in _TYPED_FIELDS}
+    typed |= clinic.typed_fields()
+    fonts.check_printable(typed, LeafletError, "leaflet")
 
 
 def export_leaflet_file(
@@ -62,8 +56,7 @@ def export_leaflet_file(
     path: Path,
     *,
     paper: str = "a4",
-    clinic_name: str = "",
-    clinic_contact: str = "",
+    clinic: ClinicDetails | None = None,
     source: Path | None = None,
 ) -> None:
     """Write the leaflet atomically; an unwritable or protected path raises ``LeafletError``.
@@ -73,5 +66,5 @@ def export_leaflet_file(
     so a wrong target fails at once.
     """
     check_target(path, LeafletError, protect=source)
-    pdf = build_leaflet_pdf(case, pathway, paper=paper, clinic=ClinicDetails(clinic_name, clinic_contact))
+    pdf = build_leaflet_pdf(case, pathway, paper=paper, clinic=clinic)
     write_atomically(path, pdf, LeafletError, protect=source)

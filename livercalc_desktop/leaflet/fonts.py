@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from bidi import get_display
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+
+from livercalc_desktop.domain.errors import LivercalcError
 
 BODY = "LC-Sans"
 BOLD = "LC-Sans-Bold"
@@ -76,6 +78,17 @@ class FontSet:
             return set()
         known = frozenset().union(*(self._fallback(name) for name in _FALLBACKS))
         return {c for c in outside if ord(c) not in known}
+
+    def check_printable(self, typed: Mapping[str, object], error: type[LivercalcError], document: str) -> None:
+        """Refuse to print boxes: name every typed field holding a character no bundled font has."""
+        for field, value in typed.items():
+            missing = self.missing(value) if isinstance(value, str) else set()
+            if missing:
+                codes = ", ".join(f"U+{ord(c):04X}" for c in sorted(missing))
+                raise error(
+                    f"{field}: holds characters the {document} fonts cannot print ({codes}); "
+                    "supported scripts are Latin, Greek, Cyrillic, Arabic, Hebrew, Chinese and Japanese"
+                )
 
 
 @functools.cache

@@ -11,25 +11,19 @@ pages (``splitInRow``), and the clinic name in the page header is cut to one lin
 
 from __future__ import annotations
 
-import io
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    Frame,
     KeepTogether,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -38,14 +32,9 @@ from reportlab.platypus import (
 
 from livercalc_desktop.leaflet.content import LeafletContent, Section, TimelinePoint
 from livercalc_desktop.leaflet.fonts import BODY, BOLD, FontSet, markup, register_fonts
+from livercalc_desktop.leaflet.pages import ACCENT, INK, MARGIN, RULE, SOFT, PdfInfo, build_pdf, draw_logo
 
-PAPER = {"a4": A4, "letter": LETTER}
-INK = colors.HexColor("#1d2a33")
-ACCENT = colors.HexColor("#1f5f74")
-SOFT = colors.HexColor("#e8f1f4")
 URGENT = colors.HexColor("#fbe3d6")
-RULE = colors.HexColor("#9bb8c3")
-MARGIN = 18 * mm
 ELLIPSIS = "…"
 LONG_NOTE_POINTS = 240.0  # a third of an A4 page's text: a longer note may start low on a page
 
@@ -133,29 +122,6 @@ class _Timeline(Flowable):
             label_height = label.height
             label.drawOn(c, x + 16, top - label_height)
             when.drawOn(c, x + 16, top - label_height - when.height)
-
-
-def _numbered_canvas(footer: Callable[[rl_canvas.Canvas, int, int], None]) -> type[rl_canvas.Canvas]:
-    """Return a canvas class that knows the page count when drawing footers ("page N of M")."""
-
-    class NumberedCanvas(rl_canvas.Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                footer(self, number, total)
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
 
 
 class LeafletRenderer:
@@ -302,32 +268,22 @@ class LeafletRenderer:
 
     def render(self, content: LeafletContent, paper: str = "a4") -> bytes:
         """Return the PDF bytes of the leaflet on ``a4`` or ``letter`` paper."""
-        page_width, page_height = PAPER[paper]
-        buffer = io.BytesIO()
-        doc = BaseDocTemplate(
-            buffer,
-            pagesize=(page_width, page_height),
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=MARGIN + 8 * mm,
-            bottomMargin=MARGIN + 4 * mm,
+        info = PdfInfo(
             title=content.title,
             subject=content.subtitle,
             author=content.clinic_name or "LiverCalc Desktop",
             creator=content.creator,
-            producer=content.creator,
-            lang=content.language,
-            # Start in a bundled font, so no non-embedded Helvetica is ever referenced.
-            initialFontName=BODY,
-            initialFontSize=11.5,
+            language=content.language,
         )
-        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
-        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-        doc.build(
-            self.story(content, doc.width),
-            canvasmaker=_numbered_canvas(self._decorate(content, page_width, page_height)),
+        return build_pdf(
+            lambda width: self.story(content, width),
+            lambda width, height: self._decorate(content, width, height),
+            paper=paper,
+            info=info,
+            top=MARGIN + 8 * mm,
+            bottom=MARGIN + 4 * mm,
+            font_size=11.5,
         )
-        return buffer.getvalue()
 
     def _decorate(
         self, content: LeafletContent, width: float, height: float
@@ -345,6 +301,8 @@ class LeafletRenderer:
             clinic = self.one_line(content.clinic_name, right, width / 2 - MARGIN)
             clinic.wrap(width / 2 - MARGIN, 20)
             clinic.drawOn(c, width / 2, height - MARGIN + 3)
+            if content.logo is not None and number == 1:
+                draw_logo(c, content.logo, width - MARGIN, height - MARGIN + 17, max_height=MARGIN - 31)
             c.setFont(BODY, 9.5)
             c.setFillColor(INK)
             c.drawString(MARGIN, MARGIN - 13, content.footer)

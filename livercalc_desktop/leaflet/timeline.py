@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from livercalc_desktop.domain.case import Case
 from livercalc_desktop.domain.validation import parse_date
 from livercalc_desktop.engine.assessment import Assessment
 
@@ -45,6 +46,12 @@ class Milestone:
     day: int
     date: dt.date | None
     variant: str = ""
+
+
+def recorded_illness_dates(case: Case) -> tuple[dt.date, ...]:
+    """Return the maternal illness and infection dates the case records (they delay the fluid CMV test)."""
+    recorded = (case.get("history.illness_date"), case.get("history.infection_date"))
+    return tuple(d for d in (parse_date(v) for v in recorded if isinstance(v, str)) if d is not None)
 
 
 def _urgent_review(assessment: Assessment, exam_date: dt.date, ga_days: int) -> list[Milestone]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from livercalc_desktop.gui.dialogs import Choice, Conflict, Recovery, RecoveryAn
 from livercalc_desktop.gui.main_window import MainWindow
 from livercalc_desktop.gui.settings import AppSettings
 from tests.conftest import EXAMPLES
+from tests.virtual_printer import VirtualPrinter, missing_parts, virtual_printer
 
 pytestmark = pytest.mark.gui
 
@@ -62,9 +64,20 @@ class FakeDialogs:
     def information(self, parent, title, message):
         self.calls.append(("information", message))
 
+    printer_answer: Any = None
+
     def printer(self, parent):
         self.calls.append(("printer", None))
-        return None
+        return self.printer_answer
+
+    image_answer: Path | None = None
+
+    def open_image_path(self, parent, folder):
+        self.calls.append(("image", folder))
+        return self.image_answer
+
+    def record_note(self, parent, text, ascii_only, recopy):
+        self.calls.append(("note", (text, ascii_only, recopy)))
 
     def said(self, kind: str) -> list[Any]:
         return [value for name, value in self.calls if name == kind]
@@ -109,3 +122,32 @@ def examples(tmp_path: Path) -> Path:
     folder = tmp_path / "examples"
     shutil.copytree(EXAMPLES, folder)
     return folder
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cups(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtualPrinter | None]:
+    """A real CUPS scheduler with a virtual PDF printer, for the whole session.
+
+    Qt and libcups pick their print server once per process, so it is chosen here, before
+    any test makes a printer. Without CUPS the server points nowhere: no test can ever
+    reach a real printer of the machine running it.
+    """
+    if missing_parts():
+        os.environ["CUPS_SERVER"] = str(tmp_path_factory.mktemp("cups") / "no-cups.sock")
+        yield None
+        return
+    with virtual_printer() as printer:
+        os.environ["CUPS_SERVER"] = printer.server
+        yield printer
+
+
+@pytest.fixture
+def printer(cups: VirtualPrinter | None) -> VirtualPrinter:
+    """The virtual printer, emptied (CI installs CUPS, so there it must be present)."""
+    if cups is None:
+        message = f"CUPS parts missing: {', '.join(missing_parts())} (.ci/run installs them)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    cups.clear()
+    return cups

@@ -1,0 +1,63 @@
+"""The printable documents of a case: the patient leaflet and the clinician summary.
+
+The preview, the save and print commands and the shortcuts all go through this table, so
+adding a document is one entry, and each document is built the same way everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from livercalc_desktop.domain.case import Case
+from livercalc_desktop.gui.letterhead import clinic_from_settings
+from livercalc_desktop.gui.settings import AppSettings
+from livercalc_desktop.knowledge.pathway import Pathway
+from livercalc_desktop.leaflet.letterhead import ClinicDetails
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentKind:
+    """How to name, build and file one kind of document."""
+
+    key: str
+    title: str
+    build: Callable[[Case, Pathway, str, ClinicDetails], bytes]
+    file_name: Callable[[Case, str], str]  # the case and its file tag
+
+    def pdf(self, case: Case, pathway: Pathway, paper: str, settings: AppSettings) -> bytes:
+        """Build the PDF with the letterhead from the preferences; raises ``LivercalcError``."""
+        return self.build(case, pathway, paper, clinic_from_settings(settings))
+
+    def job_title(self, case: Case, tag: str) -> str:
+        """Return the print-queue name: the file name, so no patient name shows in a shared queue."""
+        return self.file_name(case, tag).removesuffix(".pdf")
+
+
+def _leaflet(case: Case, pathway: Pathway, paper: str, clinic: ClinicDetails) -> bytes:
+    from livercalc_desktop.leaflet.export import build_leaflet_pdf  # reportlab loads on first use
+
+    return build_leaflet_pdf(case, pathway, paper=paper, clinic=clinic)
+
+
+def _summary(case: Case, pathway: Pathway, paper: str, clinic: ClinicDetails) -> bytes:
+    from livercalc_desktop.summary.export import build_summary_pdf
+
+    return build_summary_pdf(case, pathway, paper=paper, clinic=clinic)
+
+
+def _leaflet_name(case: Case, tag: str) -> str:
+    from livercalc_desktop.leaflet.export import default_leaflet_name
+
+    return default_leaflet_name(case, tag)
+
+
+def _summary_name(case: Case, tag: str) -> str:
+    from livercalc_desktop.summary.export import default_summary_name
+
+    return default_summary_name(case, tag)
+
+
+LEAFLET = DocumentKind("leaflet", "Patient leaflet", _leaflet, _leaflet_name)
+SUMMARY = DocumentKind("summary", "Clinician summary", _summary, _summary_name)
+DOCUMENTS = {kind.key: kind for kind in (LEAFLET, SUMMARY)}
