@@ -22,8 +22,8 @@ def parse_case_text(text: str, pathway: Pathway, source: str, today: dt.date | N
     return pathway.parser.parse(data, today)
 
 
-def read_case_file(path: Path, pathway: Pathway, today: dt.date | None = None) -> Case:
-    """Read and validate a case file."""
+def read_text(path: Path) -> str:
+    """Read a UTF-8 JSON file's text; raises ``CaseFileError`` naming the file."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError as exc:
@@ -33,10 +33,14 @@ def read_case_file(path: Path, pathway: Pathway, today: dt.date | None = None) -
     except OSError as exc:
         raise CaseFileError(f"{path}: cannot read: {(exc.strerror or str(exc)).lower()}") from exc
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise CaseFileError(f"{path.name} is not UTF-8 text (byte {exc.start})") from exc
-    return parse_case_text(text, pathway, path.name, today)
+
+
+def read_case_file(path: Path, pathway: Pathway, today: dt.date | None = None) -> Case:
+    """Read and validate a case file."""
+    return parse_case_text(read_text(path), pathway, path.name, today)
 
 
 def case_json(case: Case, pathway: Pathway) -> str:

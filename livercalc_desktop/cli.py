@@ -22,7 +22,7 @@ from livercalc_desktop.engine.evaluate import assess
 from livercalc_desktop.knowledge.pathway import Pathway, bundled_pathway_folder, load_pathway
 
 EXIT_OK, EXIT_FAULT, EXIT_INPUT = 0, 1, 2
-SUBCOMMANDS = ("assess", "validate", "export")
+SUBCOMMANDS = ("assess", "validate", "export", "register")
 PROG = "livercalc-desktop"
 
 
@@ -137,7 +137,9 @@ def gui_parser() -> _Parser:
     """Arguments accepted when no subcommand is given (the GUI's)."""
     parser = _Parser(
         prog=PROG,
-        description="Open the counselling window. Subcommands: assess, validate, export (see 'SUBCOMMAND --help').",
+        description=(
+            "Open the counselling window. Subcommands: assess, validate, export, register (see 'SUBCOMMAND --help')."
+        ),
     )
     parser.add_argument("case", nargs="?", type=Path, help="case file to open")
     parser.add_argument("--version", action="store_true", help="print the app and knowledge-base versions")
@@ -153,7 +155,11 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Pathway, TextIO], int]] = {
 
 
 def run_subcommand(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
-    """Run ``assess``, ``validate`` or ``export``; returns the exit code."""
+    """Run ``assess``, ``validate``, ``export`` or ``register``; returns the exit code."""
+    if argv and argv[0] == "register":  # own module; loads the database layer only when used
+        from livercalc_desktop.register_command import run_register
+
+        return run_register(argv[1:], out, err)
     try:
         args = _subcommand_parser().parse_args(list(argv))
         pathway = load_pathway(bundled_pathway_folder())

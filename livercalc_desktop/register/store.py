@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, and_, exists, func, insert, select
+from sqlalchemy import ColumnElement, Row, Select, and_, exists, func, insert, select
 from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -32,6 +32,7 @@ from livercalc_desktop.register.tables import cases, outcomes, revisions
 SAVED, WITHDRAWN = "saved", "withdrawn"
 OUTCOME_DUE_AFTER = dt.timedelta(weeks=4)
 MAX_REASON = 500
+_HAS_OUTCOME = exists().where(outcomes.c.case_id == revisions.c.case_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,9 +335,7 @@ class Register:
             rows = connection.execute(
                 select(outcomes).where(outcomes.c.case_id == case_id).order_by(outcomes.c.fetus, outcomes.c.number)
             ).all()
-        latest: dict[str, OutcomeRecord] = {}
-        for row in rows:
-            latest[row.fetus] = _outcome(row)
+        latest = {row.fetus: _outcome(row) for row in rows}  # later numbers replace earlier ones
         return list(latest.values())
 
     def contains_content(self, sha256: str) -> bool:
@@ -344,14 +343,13 @@ class Register:
         with translated_errors(self.url), self.engine.connect() as connection:
             return connection.execute(select(exists().where(revisions.c.content_sha256 == sha256))).scalar_one()
 
-    def search(self, query: Search) -> list[CaseRow]:
-        """Cases whose latest revision matches, newest scan first."""
+    def _matching(self, query: Search, *columns: Any) -> Select[Any]:
+        """Select ``columns`` of the latest revision of each case matching ``query``, newest scan first."""
         latest = (
             select(revisions.c.case_id, func.max(revisions.c.number).label("number"))
             .group_by(revisions.c.case_id)
             .subquery()
         )
-        has_outcome = exists().where(outcomes.c.case_id == revisions.c.case_id)
         conditions: list[ColumnElement[bool]] = []
         if query.text.strip():
             conditions.append(revisions.c.search_text.contains(query.text.strip().casefold(), autoescape=True))
@@ -365,25 +363,30 @@ class Register:
             conditions.append(revisions.c.kind == SAVED)
         if query.outcome_due:
             conditions.append(revisions.c.due_date < self.today() - OUTCOME_DUE_AFTER)
-            conditions.append(~has_outcome)
-        statement = (
-            select(
-                revisions.c.case_id,
-                revisions.c.number,
-                revisions.c.kind,
-                revisions.c.category,
-                revisions.c.level,
-                revisions.c.urgent,
-                revisions.c.scan_date,
-                revisions.c.due_date,
-                revisions.c.patient_name,
-                revisions.c.hospital_number,
-                has_outcome.label("outcome_recorded"),
-            )
+            conditions.append(~_HAS_OUTCOME)
+        return (
+            select(*columns)
             .join(latest, and_(revisions.c.case_id == latest.c.case_id, revisions.c.number == latest.c.number))
             .where(*conditions)
             .order_by(revisions.c.scan_date.desc(), revisions.c.case_id.desc())
             .limit(query.limit)
+        )
+
+    def search(self, query: Search) -> list[CaseRow]:
+        """Return the cases whose latest revision matches, newest scan first."""
+        statement = self._matching(
+            query,
+            revisions.c.case_id,
+            revisions.c.number,
+            revisions.c.kind,
+            revisions.c.category,
+            revisions.c.level,
+            revisions.c.urgent,
+            revisions.c.scan_date,
+            revisions.c.due_date,
+            revisions.c.patient_name,
+            revisions.c.hospital_number,
+            _HAS_OUTCOME.label("outcome_recorded"),
         )
         with translated_errors(self.url), self.engine.connect() as connection:
             rows = connection.execute(statement).all()
@@ -403,6 +406,37 @@ class Register:
             )
             for row in rows
         ]
+
+    def latest_revisions(self, query: Search) -> list[Revision]:
+        """Return the latest revision of each matching case, in full (for audits and exports)."""
+        with translated_errors(self.url), self.engine.connect() as connection:
+            rows = connection.execute(self._matching(query, *revisions.c)).all()
+        return [_revision(row) for row in rows]
+
+    def latest_outcomes(self) -> dict[int, list[OutcomeRecord]]:
+        """Return the latest outcome of every fetus, by case id."""
+        latest = (
+            select(outcomes.c.case_id, outcomes.c.fetus, func.max(outcomes.c.number).label("number"))
+            .group_by(outcomes.c.case_id, outcomes.c.fetus)
+            .subquery()
+        )
+        statement = (
+            select(outcomes)
+            .join(
+                latest,
+                and_(
+                    outcomes.c.case_id == latest.c.case_id,
+                    outcomes.c.fetus == latest.c.fetus,
+                    outcomes.c.number == latest.c.number,
+                ),
+            )
+            .order_by(outcomes.c.case_id, outcomes.c.fetus)
+        )
+        found: dict[int, list[OutcomeRecord]] = {}
+        with translated_errors(self.url), self.engine.connect() as connection:
+            for row in connection.execute(statement):
+                found.setdefault(row.case_id, []).append(_outcome(row))
+        return found
 
     def outcomes_due(self) -> list[CaseRow]:
         """Cases more than four weeks past their due date with no outcome recorded."""
