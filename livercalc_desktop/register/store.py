@@ -33,6 +33,10 @@ SAVED, WITHDRAWN = "saved", "withdrawn"
 OUTCOME_DUE_AFTER = dt.timedelta(weeks=4)
 MAX_REASON = 500
 _HAS_OUTCOME = exists().where(outcomes.c.case_id == revisions.c.case_id)
+# "Latest revision" without GROUP BY: no revision of the same case has a higher number. The
+# filters narrow the rows by index first, then each is one probe of the (case, number) key.
+_LATER = revisions.alias("later")
+_NEWER_REVISION = exists().where(_LATER.c.case_id == revisions.c.case_id, _LATER.c.number > revisions.c.number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,14 +182,12 @@ class Register:
         self.close()
 
     # --- writing -----------------------------------------------------------------------
-    def _revision_values(
-        self, document: CaseDocument, case_id: int, number: int, kind: str, reason: str | None
-    ) -> dict[str, Any]:
+    def _revision_values(self, document: CaseDocument, number: int, kind: str, reason: str | None) -> dict[str, Any]:
+        """Return a revision row without its case id; computed before any lock is taken."""
         summary = summarise(document.case, self.pathway)
         name = _private_text(document.case, "patient.name")
         number_text = _private_text(document.case, "patient.hospital_number")
         return {
-            "case_id": case_id,
             "number": number,
             "kind": kind,
             "reason": reason,
@@ -208,23 +210,24 @@ class Register:
 
     def add(self, case_text: str, source: str = "the case") -> int:
         """Validate a case and store it as a new case; returns its id."""
-        document = read_case(case_text, self.pathway, source)
-        with translated_errors(self.url), self.writer.begin() as connection:
-            case_id = self._insert_case(connection, document)
-        return case_id
+        return self.add_many([read_case(case_text, self.pathway, source)])[0]
 
     def add_many(self, documents: Sequence[CaseDocument]) -> list[int]:
-        """Store several validated cases in one transaction (all or none)."""
+        """Store validated cases as new cases in one transaction (all or none); returns their ids."""
+        prepared = [self._revision_values(document, 1, SAVED, None) for document in documents]
         with translated_errors(self.url), self.writer.begin() as connection:
-            return [self._insert_case(connection, document) for document in documents]
-
-    def _insert_case(self, connection: Connection, document: CaseDocument) -> int:
-        result = connection.execute(insert(cases).values(created_at=_utc_now()))
-        key = result.inserted_primary_key
-        assert key is not None
-        case_id = int(key[0])
-        connection.execute(insert(revisions).values(self._revision_values(document, case_id, 1, SAVED, None)))
-        return case_id
+            ids = (
+                connection.execute(
+                    insert(cases).returning(cases.c.id, sort_by_parameter_order=True),
+                    [{"created_at": _utc_now()} for _ in prepared],
+                )
+                .scalars()
+                .all()
+            )
+            connection.execute(
+                insert(revisions), [{**row, "case_id": id_} for row, id_ in zip(prepared, ids, strict=True)]
+            )
+        return [int(id_) for id_ in ids]
 
     def save(self, case_id: int, based_on: int, case_text: str, source: str = "the case") -> int:
         """Store a new revision of a case opened at revision ``based_on``; returns its number."""
@@ -243,13 +246,13 @@ class Register:
         return self._append(case_id, based_on, document, WITHDRAWN, reason)
 
     def _append(self, case_id: int, based_on: int, document: CaseDocument, kind: str, reason: str | None) -> int:
-        values = self._revision_values(document, case_id, based_on + 1, kind, reason)
+        values = {**self._revision_values(document, based_on + 1, kind, reason), "case_id": case_id}
         try:
             with translated_errors(self.url), self.writer.begin() as connection:
                 current = self._latest_number(connection, case_id)
                 if current != based_on:
                     raise self._conflict(connection, case_id, based_on, current)
-                connection.execute(insert(revisions).values(values))
+                connection.execute(insert(revisions), values)
         except IntegrityError:
             with translated_errors(self.url), self.engine.connect() as connection:
                 raise self._conflict(connection, case_id, based_on, self._latest_number(connection, case_id)) from None
@@ -301,7 +304,7 @@ class Register:
                         outcomes.c.case_id == case_id, outcomes.c.fetus == fetus
                     )
                 ).scalar_one()
-                connection.execute(insert(outcomes).values(number=int(number) + 1, **values))
+                connection.execute(insert(outcomes), {**values, "number": int(number) + 1})
         except IntegrityError:
             raise RegisterConflict(
                 f"An outcome for case {case_id} was recorded on another workstation at the same moment. "
@@ -345,12 +348,7 @@ class Register:
 
     def _matching(self, query: Search, *columns: Any) -> Select[Any]:
         """Select ``columns`` of the latest revision of each case matching ``query``, newest scan first."""
-        latest = (
-            select(revisions.c.case_id, func.max(revisions.c.number).label("number"))
-            .group_by(revisions.c.case_id)
-            .subquery()
-        )
-        conditions: list[ColumnElement[bool]] = []
+        conditions: list[ColumnElement[bool]] = [~_NEWER_REVISION]
         if query.text.strip():
             conditions.append(revisions.c.search_text.contains(query.text.strip().casefold(), autoescape=True))
         if query.category:
@@ -366,7 +364,6 @@ class Register:
             conditions.append(~_HAS_OUTCOME)
         return (
             select(*columns)
-            .join(latest, and_(revisions.c.case_id == latest.c.case_id, revisions.c.number == latest.c.number))
             .where(*conditions)
             .order_by(revisions.c.scan_date.desc(), revisions.c.case_id.desc())
             .limit(query.limit)
