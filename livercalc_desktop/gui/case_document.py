@@ -89,6 +89,17 @@ class CaseDocument(QObject):
         self._set_path(path)
         self._replace(case, modified=False)
 
+    def take(self, case: Case) -> None:
+        """Show a case kept elsewhere (the case register) as saved work with no file."""
+        self._set_path(None)
+        self._replace(case, modified=False)
+
+    def mark_saved(self) -> None:
+        """Record that the case was saved somewhere other than a file (the case register)."""
+        if self.modified:
+            self.modified = False
+            self.modified_changed.emit(False)
+
     def adopt(self, case: Case) -> None:
         """Take over a recovered case as unsaved work."""
         self._set_path(None)

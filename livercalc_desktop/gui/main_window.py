@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QScrollArea, QSplitter
 
 from livercalc_desktop import __version__
+from livercalc_desktop.domain.case import Case
 from livercalc_desktop.domain.errors import LivercalcError
 from livercalc_desktop.engine.evaluate import assess
 from livercalc_desktop.gui.assessment_panel import AssessmentPanel
@@ -23,6 +24,7 @@ from livercalc_desktop.gui.case_document import CaseDocument
 from livercalc_desktop.gui.dialogs import CASE_FILTER, Choice, Dialogs
 from livercalc_desktop.gui.findings_form import FindingsForm
 from livercalc_desktop.gui.preferences import PreferencesDialog
+from livercalc_desktop.gui.register_menu import RegisterMenu
 from livercalc_desktop.gui.settings import GEOMETRY, LAST_FOLDER, SPLITTER, AppSettings
 
 if TYPE_CHECKING:
@@ -123,6 +125,7 @@ class MainWindow(QMainWindow):
         self._action(files, "Pre&ferences…", self.show_preferences)
         files.addSeparator()
         self._action(files, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.register_menu = RegisterMenu(self, bar.addMenu("Re&gister"))
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Help", self.show_help, QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, "&About LiverCalc Desktop", self.show_about)
@@ -186,6 +189,14 @@ class MainWindow(QMainWindow):
             return
         self.form.set_case(self.document.case)
         self._remember(path)
+
+    def show_case(self, case: Case) -> bool:
+        """Show a case from the register in place of the current one, asking about unsaved changes."""
+        if not self._may_discard():
+            return False
+        self.document.take(case)
+        self.form.set_case(case)
+        return True
 
     def save(self) -> bool:
         if self.document.path is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
-from livercalc_desktop.gui.settings import CLINIC_CONTACT, CLINIC_NAME, PAPER, AppSettings
+from livercalc_desktop.gui.settings import CLINIC_CONTACT, CLINIC_NAME, PAPER, REGISTER_URL, AppSettings
 
 
 class PreferencesDialog(QDialog):
@@ -28,10 +28,15 @@ class PreferencesDialog(QDialog):
         self.paper.addItem("A4", "a4")
         self.paper.addItem("US Letter", "letter")
         self.paper.setCurrentIndex(max(self.paper.findData(settings.get(PAPER)), 0))
+        self.register_url = QLineEdit(settings.get(REGISTER_URL))
+        self.register_url.setObjectName("register_url")
+        self.register_url.setAccessibleName("Case register database")
+        self.register_url.setPlaceholderText("Empty: this computer. A department: postgresql://USER@HOST:PORT/DATABASE")
         form = QFormLayout(self)
         form.addRow("&Clinic name", self.clinic)
         form.addRow("Contact &line", self.contact)
         form.addRow("&Paper", self.paper)
+        form.addRow("Case &register", self.register_url)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -42,4 +47,5 @@ class PreferencesDialog(QDialog):
         self.settings.set(CLINIC_NAME, self.clinic.text().strip())
         self.settings.set(CLINIC_CONTACT, self.contact.text().strip())
         self.settings.set(PAPER, str(self.paper.currentData()))
+        self.settings.set(REGISTER_URL, self.register_url.text().strip())
         super().accept()

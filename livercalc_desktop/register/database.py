@@ -41,7 +41,8 @@ def _prepare_sqlite_file(path: Path) -> None:
 def _sqlite_engine(url: URL, busy_seconds: float) -> Engine:
     assert url.database
     _prepare_sqlite_file(Path(url.database))
-    engine = create_engine(url, connect_args={"timeout": busy_seconds})
+    # The pool hands a connection to one thread at a time, so the GUI may import in a worker thread.
+    engine = create_engine(url, connect_args={"timeout": busy_seconds, "check_same_thread": False})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
