@@ -48,19 +48,23 @@ def assessment_data(assessment: Assessment) -> dict[str, object]:
         "category": assessment.category,
         "category_label": assessment.category_label,
         "level": assessment.level.value,
+        "urgent": assessment.urgent,
         "flags": list(assessment.flags),
         "rationale": [
-            {"rule": r.rule, "label": r.label, "text": r.text, "references": list(r.references)}
+            {"rule": r.rule, "label": r.label, "text": r.text, "facts": list(r.facts), "references": list(r.references)}
             for r in assessment.rationale
         ],
         "checklist": [
             {
                 "id": e.id,
+                "kind": e.kind,
                 "label": e.label,
                 "priority": e.priority.value,
+                "indicated": e.indicated,
                 "status": e.status,
                 "status_from_scan": e.status_from_scan,
                 "basis": e.basis,
+                "facts": list(e.facts),
                 "references": list(e.references),
             }
             for e in assessment.checklist
@@ -72,16 +76,22 @@ def assessment_data(assessment: Assessment) -> dict[str, object]:
 
 def _print_assessment(assessment: Assessment, pathway: Pathway, out: TextIO) -> None:
     refs = pathway.kb.references
+    if assessment.urgent:
+        out.write("URGENT: fetal-medicine review within 1-2 days\n")
     out.write(f"Category: {assessment.category_label} ({assessment.category}), level {assessment.level.value}\n")
     out.write(f"Flags: {', '.join(assessment.flags) or 'none'}\n\nWhy:\n")
     for reason in assessment.rationale:
         cited = "; ".join(refs[r].short for r in reason.references)
         out.write(f"  - {reason.label}: {reason.text} [{cited}]\n")
+        for fact in reason.facts:
+            out.write(f"      recorded: {fact}\n")
     out.write("\nChecklist:\n")
     for entry in assessment.checklist:
         status = pathway.schema.status_label(entry.status) if entry.status != "not-recorded" else "not recorded"
         source = " (from the scan)" if entry.status_from_scan else ""
-        out.write(f"  [{entry.priority.value:<8}] {entry.label}: {status.lower()}{source}\n")
+        # An item shown only because a status is recorded is not advice: say so (review m17b).
+        priority = entry.priority.value if entry.indicated else "recorded"
+        out.write(f"  [{priority:<8}] {entry.label}: {status.lower()}{source}\n")
     out.write(f"\nKnowledge base {assessment.kb_version}, reviewed {assessment.kb_reviewed}\n")
 
 

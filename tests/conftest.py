@@ -105,7 +105,7 @@ def base_case_data(**sections: Any) -> dict[str, Any]:
     """A minimal valid isolated case (survey done, nothing else), with sections merged in."""
     data: dict[str, Any] = {
         "format": "livercalc-case",
-        "version": 1,
+        "version": 2,
         "exam": {"date": "2026-03-10", "gestational_age": {"weeks": 20, "days": 3}, "detailed_survey": "done"},
         "lesion": {"count": "1", "compartment": "parenchymal", "venous_doppler": "normal"},
     }

@@ -38,21 +38,46 @@ def _nest(flat: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _cross_field_valid(schema: CaseSchema, flat: dict[str, Any]) -> dict[str, Any]:
+    """Drop values the schema's cross-field checks would refuse (fetus without twins, dates out of window)."""
+    kept = dict(flat)
+    for spec in schema.fields:
+        if spec.path not in kept:
+            continue
+        if spec.only_with is not None and kept.get(spec.only_with[0]) not in spec.only_with[1]:
+            del kept[spec.path]
+        elif spec.not_after is not None and spec.not_after in kept:
+            date, bound = dt.date.fromisoformat(kept[spec.path]), dt.date.fromisoformat(kept[spec.not_after])
+            if not 0 <= (bound - date).days <= 7 * (spec.max_weeks_before or 0):
+                del kept[spec.path]
+    return kept
+
+
+def workup_data(pathway: Pathway) -> st.SearchStrategy[dict[str, Any]]:
+    """Any workup: each item with a status its kind allows."""
+    schema = pathway.schema
+    return st.fixed_dictionaries(
+        {},
+        optional={
+            item.id: st.fixed_dictionaries({"status": st.sampled_from(schema.statuses_for(item.kind))})
+            for item in pathway.kb.checklist
+        },
+    )
+
+
 def case_data(pathway: Pathway, today: dt.date) -> st.SearchStrategy[dict[str, Any]]:
     """Any valid case file: required fields always, optional ones sometimes, any workup."""
     schema: CaseSchema = pathway.schema
     required = {f.path: _value(f, today) for f in schema.fields if f.required}
     optional = {f.path: _value(f, today) for f in schema.fields if not f.required}
-    entry = st.fixed_dictionaries({"status": st.sampled_from(schema.status_values)})
-    workup = st.dictionaries(st.sampled_from([i.id for i in pathway.kb.checklist]), entry)
     return st.builds(
         lambda req, opt, work: {
             "format": schema.format,
             "version": schema.version,
-            **_nest({**req, **opt}),
+            **_nest(_cross_field_valid(schema, {**req, **opt})),
             "workup": work,
         },
         st.fixed_dictionaries(required),
         st.fixed_dictionaries({}, optional=optional),
-        workup,
+        workup_data(pathway),
     )

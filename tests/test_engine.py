@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from livercalc_desktop.engine.evaluate import assess
+from livercalc_desktop.engine.evaluate import assess, settled_facts
 from livercalc_desktop.knowledge.model import Level
 from livercalc_desktop.knowledge.pathway import bundled_pathway_folder, load_pathway
 from tests.conftest import base_case_data
@@ -27,99 +27,113 @@ def status(item: str, value: str) -> dict[str, Any]:
     return {item: {"status": value}}
 
 
+SEROLOGY_NORMAL = status("maternal-infection-serology", "normal")
+CMA_NORMAL = status("amniocentesis-cma", "normal")
+SURFACE = {"compartment": "capsular-peritoneal"}
+
 CATEGORY_CASES: list[tuple[str, dict[str, Any]]] = [
-    # abnormal-result: each way a result can be abnormal
+    # abnormal-result: each way a result can be abnormal (spec section 2)
     ("abnormal-result", {"workup": status("amniocentesis-cma", "abnormal")}),
     ("abnormal-result", {"workup": status("maternal-infection-serology", "abnormal")}),
     ("abnormal-result", {"workup": status("af-pcr", "abnormal")}),
     ("abnormal-result", {"workup": status("cf-carrier-testing", "abnormal")}),
     ("abnormal-result", {"workup": status("mca-doppler", "abnormal")}),
+    ("abnormal-result", {"workup": status("fetal-cf-testing", "abnormal")}),
+    ("abnormal-result", {"workup": status("neonatal-exam-ultrasound", "abnormal")}),
+    ("abnormal-result", {"workup": status("neonatal-cmv-test", "abnormal")}),
     ("abnormal-result", {"history": {"cf_carriers": "both"}}),
+    ("abnormal-result", {"history": {"maternal_infection": ["toxoplasma"]}}),
     ("abnormal-result", {"findings": {"mca_psv_mom": 1.5}}),
     ("abnormal-result", {"lesion": {"liver_mass": "solid"}, "workup": status("af-pcr", "abnormal")}),
     # liver-mass beats the peritoneal and non-isolated rows
     ("liver-mass", {"lesion": {"liver_mass": "solid"}}),
     ("liver-mass", {"lesion": {"liver_mass": "cystic"}}),
     ("liver-mass", {"lesion": {"liver_mass": "mixed", "compartment": "mixed"}, "findings": {"abdominal": ["ascites"]}}),
-    # peritoneal-complex: surface lesion and MP grade >= 1
-    ("peritoneal-complex", {"lesion": {"compartment": "capsular-peritoneal"}, "findings": {"abdominal": ["ascites"]}}),
+    # peritoneal-complex: peritoneal calcification and MP grade >= 1, however it is coded
+    ("peritoneal-complex", {"lesion": SURFACE, "findings": {"abdominal": ["ascites"]}}),
+    ("peritoneal-complex", {"lesion": SURFACE, "findings": {"hydrops": ["ascites"]}}),
     (
         "peritoneal-complex",
-        {
-            "lesion": {"compartment": "mixed"},
-            "findings": {"abdominal": ["meconium-pseudocyst", "peritoneal-calcification"]},
-        },
+        {"lesion": {"compartment": "mixed"}, "findings": {"abdominal": ["meconium-pseudocyst"]}},
     ),
     (
         "peritoneal-complex",
-        {"lesion": {"compartment": "mixed"}, "findings": {"abdominal": ["bowel-dilatation"], "structural": ["heart"]}},
+        {"findings": {"abdominal": ["peritoneal-calcification", "ascites", "bowel-dilatation", "meconium-pseudocyst"]}},
     ),
-    # non-isolated: each positive finding on its own
+    (
+        "peritoneal-complex",
+        {"lesion": SURFACE, "findings": {"abdominal": ["bowel-dilatation"], "structural": ["heart"]}},
+    ),
+    # non-isolated: each scan finding on its own, recorded in the form or in the checklist
     ("non-isolated", {"findings": {"structural": ["kidney-urinary"]}}),
     ("non-isolated", {"findings": {"soft_markers": ["pyelectasis"]}}),
     ("non-isolated", {"findings": {"extrahepatic_calcification": ["spleen"]}}),
     ("non-isolated", {"lesion": {"hepatomegaly": True}}),
     ("non-isolated", {"findings": {"fgr": True}}),
-    ("non-isolated", {"findings": {"hydrops": ["pleural"]}}),
+    ("non-isolated", {"findings": {"hydrops": ["placentomegaly"]}}),
     ("non-isolated", {"findings": {"amniotic_fluid": "polyhydramnios"}}),
     ("non-isolated", {"findings": {"amniotic_fluid": "oligohydramnios"}}),
     ("non-isolated", {"lesion": {"venous_doppler": "suspected-thrombus"}}),
     ("non-isolated", {"lesion": {"venous_doppler": "umbilical-vein-varix"}}),
     ("non-isolated", {"lesion": {"venous_doppler": "abnormal-shunt"}}),
     ("non-isolated", {"findings": {"abdominal": ["ascites"]}}),
-    ("non-isolated", {"findings": {"abdominal": ["peritoneal-calcification"]}}),
-    ("non-isolated", {"screening": {"cfdna": "high-risk"}}),
+    ("non-isolated", {"findings": {"abdominal": ["bowel-dilatation"]}}),
+    ("non-isolated", {"findings": {"abdominal": ["meconium-pseudocyst"]}}),
+    ("non-isolated", {"workup": status("anatomy-survey", "abnormal")}),
+    ("non-isolated", {"workup": status("venous-doppler", "abnormal")}),
+    ("non-isolated", {"workup": status("growth-scan", "abnormal")}),
+    ("non-isolated", {"workup": status("fetal-echo", "abnormal")}),
+    ("non-isolated", {"workup": status("fetal-mri", "abnormal")}),
     ("non-isolated", {"exam": {"detailed_survey": "not-done"}, "findings": {"structural": ["heart"]}}),
-    # survey-incomplete
+    ("non-isolated", {"screening": {"cfdna": "high-risk"}, "findings": {"structural": ["heart"]}}),
+    # screen-positive: high-risk cfDNA, scan otherwise clear, no normal microarray
+    ("screen-positive", {"screening": {"cfdna": "high-risk"}}),
+    ("screen-positive", {"screening": {"cfdna": "high-risk"}, "workup": status("amniocentesis-cma", "pending")}),
+    ("screen-positive", {"screening": {"cfdna": "high-risk"}, "exam": {"detailed_survey": "not-done"}}),
+    # survey-incomplete: not done, or "done" before 18+0 weeks
     ("survey-incomplete", {"exam": {"detailed_survey": "not-done"}}),
-    ("survey-incomplete", {"exam": {"detailed_survey": "not-done"}, "lesion": {"compartment": "capsular-peritoneal"}}),
+    ("survey-incomplete", {"exam": {"detailed_survey": "not-done"}, "lesion": SURFACE}),
+    ("survey-incomplete", {"exam": {"gestational_age": {"weeks": 17, "days": 6}}}),
     # peritoneal-isolated
-    ("peritoneal-isolated", {"lesion": {"compartment": "capsular-peritoneal"}}),
+    ("peritoneal-isolated", {"lesion": SURFACE}),
+    ("peritoneal-isolated", {"findings": {"abdominal": ["peritoneal-calcification"]}}),
     (
         "peritoneal-isolated",
         {"lesion": {"compartment": "mixed"}, "findings": {"abdominal": ["peritoneal-calcification"]}},
     ),
     # isolated-reassuring: infection screen normal and aneuploidy addressed
+    ("isolated-reassuring", {"workup": {**SEROLOGY_NORMAL, **CMA_NORMAL}}),
     (
         "isolated-reassuring",
-        {"workup": {**status("maternal-infection-serology", "normal"), **status("amniocentesis-cma", "normal")}},
+        {"exam": {"gestational_age": {"weeks": 18, "days": 0}}, "workup": {**SEROLOGY_NORMAL, **CMA_NORMAL}},
     ),
-    ("isolated-reassuring", {"workup": {**status("af-pcr", "normal"), **status("amniocentesis-cma", "normal")}}),
     (
         "isolated-reassuring",
-        {
-            "screening": {"cfdna": "low-risk"},
-            "workup": {**status("maternal-infection-serology", "normal"), **status("amniocentesis-cma", "declined")},
-        },
+        {"screening": {"cfdna": "low-risk"}, "workup": {**SEROLOGY_NORMAL, **status("amniocentesis-cma", "declined")}},
     ),
     (
         "isolated-reassuring",
         {
             "screening": {"cfdna": "low-risk"},
-            "workup": {**status("maternal-infection-serology", "normal"), **status("amniocentesis-cma", "not-offered")},
+            "workup": {**SEROLOGY_NORMAL, **status("amniocentesis-cma", "not-offered")},
         },
     ),
+    ("isolated-reassuring", {"screening": {"cfdna": "high-risk"}, "workup": {**SEROLOGY_NORMAL, **CMA_NORMAL}}),
     # isolated-pending: anything else
     ("isolated-pending", {}),
     ("isolated-pending", {"findings": {"mca_psv_mom": 1.49}}),
-    ("isolated-pending", {"workup": status("maternal-infection-serology", "normal")}),
-    ("isolated-pending", {"workup": status("amniocentesis-cma", "normal")}),
+    ("isolated-pending", {"workup": SEROLOGY_NORMAL}),
+    ("isolated-pending", {"workup": CMA_NORMAL}),
+    # a normal fluid PCR alone is not an infection screen (it usually tests CMV only)
+    ("isolated-pending", {"workup": {**status("af-pcr", "normal"), **CMA_NORMAL}}),
+    ("isolated-pending", {"screening": {"cfdna": "low-risk"}, "workup": SEROLOGY_NORMAL}),
     (
         "isolated-pending",
-        {"screening": {"cfdna": "low-risk"}, "workup": status("maternal-infection-serology", "normal")},
+        {"screening": {"cfdna": "no-call"}, "workup": {**SEROLOGY_NORMAL, **status("amniocentesis-cma", "declined")}},
     ),
-    (
-        "isolated-pending",
-        {
-            "screening": {"cfdna": "no-call"},
-            "workup": {**status("maternal-infection-serology", "normal"), **status("amniocentesis-cma", "declined")},
-        },
-    ),
-    (
-        "isolated-pending",
-        {"workup": {**status("maternal-infection-serology", "pending"), **status("amniocentesis-cma", "normal")}},
-    ),
+    ("isolated-pending", {"workup": {**status("maternal-infection-serology", "pending"), **CMA_NORMAL}}),
     ("isolated-pending", {"lesion": {"venous_doppler": "not-done", "count": "diffuse"}}),
+    ("isolated-pending", {"history": {"maternal_illness": True, "infection_contact": ["cmv"]}}),
 ]
 
 
@@ -137,6 +151,7 @@ LEVELS = {
     "liver-mass": "high",
     "peritoneal-complex": "high",
     "non-isolated": "high",
+    "screen-positive": "high",
     "survey-incomplete": "unknown",
     "peritoneal-isolated": "low",
     "isolated-reassuring": "low",
@@ -150,56 +165,93 @@ def test_levels_follow_the_spec(expected, sections):
 
 
 FLAG_CASES = [
+    ("urgent", {"findings": {"mca_psv_mom": 1.5}}, True),
+    ("urgent", {"workup": status("mca-doppler", "abnormal")}, True),
+    ("urgent", {"findings": {"hydrops": ["ascites"]}}, True),
+    ("urgent", {"findings": {"hydrops": ["pleural"]}}, True),
+    ("urgent", {"findings": {"hydrops": ["pericardial"]}}, True),
+    ("urgent", {"findings": {"hydrops": ["skin-oedema"]}}, True),
+    ("urgent", {"findings": {"hydrops": ["placentomegaly"]}}, False),
+    ("urgent", {"findings": {"mca_psv_mom": 1.49}}, False),
     ("infection-pattern", {"findings": {"extrahepatic_calcification": ["brain"]}}, True),
     ("infection-pattern", {"lesion": {"hepatomegaly": True}}, True),
+    ("infection-pattern", {"lesion": {"hepatomegaly": True, "liver_mass": "solid"}}, False),
     ("infection-pattern", {"findings": {"hydrops": ["placentomegaly"]}}, True),
     ("infection-pattern", {"findings": {"fgr": True, "soft_markers": ["echogenic-bowel"]}}, True),
+    ("infection-pattern", {"history": {"maternal_infection": ["cmv-primary"]}}, True),
     ("infection-pattern", {"findings": {"fgr": True}}, False),
     ("infection-pattern", {"findings": {"extrahepatic_calcification": ["heart"]}}, False),
     ("anaemia-pattern", {"findings": {"hydrops": ["skin-oedema"]}}, True),
     ("anaemia-pattern", {"findings": {"mca_psv_mom": 1.5}}, True),
+    ("anaemia-pattern", {"workup": status("mca-doppler", "abnormal")}, True),
+    ("anaemia-pattern", {"history": {"maternal_infection": ["parvovirus"]}}, True),
     ("anaemia-pattern", {"findings": {"mca_psv_mom": 1.2}}, False),
     ("vascular-pattern", {"lesion": {"venous_doppler": "suspected-thrombus"}}, True),
     ("vascular-pattern", {"lesion": {"venous_doppler": "umbilical-vein-varix"}}, True),
     ("vascular-pattern", {"lesion": {"venous_doppler": "abnormal-shunt"}}, True),
+    ("vascular-pattern", {"lesion": {"compartment": "vascular"}}, True),
     ("vascular-pattern", {"lesion": {"venous_doppler": "normal"}}, False),
     ("aneuploidy-pattern", {"findings": {"structural": ["face"]}}, True),
+    ("aneuploidy-pattern", {"workup": status("anatomy-survey", "abnormal")}, True),
+    ("aneuploidy-pattern", {"workup": status("fetal-echo", "abnormal")}, True),
     ("aneuploidy-pattern", {"findings": {"soft_markers": ["thick-nuchal-fold"]}}, False),
     ("high-risk-screen", {"screening": {"cfdna": "high-risk"}}, True),
+    ("high-risk-screen", {"screening": {"cfdna": "high-risk"}, "workup": CMA_NORMAL}, True),
     ("high-risk-screen", {"screening": {"cfdna": "no-call"}}, False),
-    ("mp-grade-0", {"lesion": {"compartment": "capsular-peritoneal"}}, True),
+    ("no-call-screen", {"screening": {"cfdna": "no-call"}}, True),
+    ("no-call-screen", {"screening": {"cfdna": "low-risk"}}, False),
+    ("mp-grade-0", {"lesion": SURFACE}, True),
     ("mp-grade-0", {}, False),
-    (
-        "mp-grade-1",
-        {"lesion": {"compartment": "mixed"}, "findings": {"abdominal": ["ascites", "peritoneal-calcification"]}},
-        True,
-    ),
+    ("mp-grade-0", {"lesion": {"compartment": "mixed", "liver_mass": "solid"}}, False),
+    ("mp-grade-0", {"lesion": SURFACE, "findings": {"hydrops": ["placentomegaly"]}}, False),
+    ("mp-grade-1", {"lesion": SURFACE, "findings": {"abdominal": ["ascites"]}}, True),
+    ("mp-grade-1", {"lesion": SURFACE, "findings": {"hydrops": ["ascites"]}}, True),
+    ("mp-grade-1", {"findings": {"abdominal": ["bowel-dilatation"]}}, False),
     (
         "mp-grade-2",
         {"lesion": {"compartment": "mixed"}, "findings": {"abdominal": ["ascites", "meconium-pseudocyst"]}},
         True,
     ),
     (
-        "mp-grade-3",
-        {
-            "lesion": {"compartment": "mixed"},
-            "findings": {"abdominal": ["ascites", "meconium-pseudocyst", "bowel-dilatation"]},
-        },
+        "mp-grade-2",
+        {"lesion": SURFACE, "findings": {"abdominal": ["meconium-pseudocyst", "ascites"], "hydrops": ["ascites"]}},
         True,
     ),
-    ("mp-grade-1", {"findings": {"abdominal": ["bowel-dilatation"]}}, True),
+    (
+        "mp-grade-3",
+        {"findings": {"abdominal": ["peritoneal-calcification", "ascites", "meconium-pseudocyst", "bowel-dilatation"]}},
+        True,
+    ),
+    ("mp-grade-3", {"findings": {"abdominal": ["ascites", "meconium-pseudocyst", "bowel-dilatation"]}}, False),
     ("polyhydramnios", {"findings": {"amniotic_fluid": "polyhydramnios"}}, True),
     ("polyhydramnios", {"findings": {"amniotic_fluid": "normal"}}, False),
+    ("many-foci", {"lesion": {"count": "4+"}}, True),
+    ("many-foci", {"lesion": {"count": "diffuse"}}, True),
+    ("many-foci", {"lesion": {"count": "2-3"}}, False),
     ("doppler-recommended", {"lesion": {"venous_doppler": "not-done"}}, True),
+    (
+        "doppler-recommended",
+        {"lesion": {"venous_doppler": "not-done"}, "workup": status("venous-doppler", "normal")},
+        False,
+    ),
+    (
+        "doppler-recommended",
+        {"lesion": {"venous_doppler": "not-done"}, "workup": status("venous-doppler", "pending")},
+        True,
+    ),
     ("doppler-recommended", {"lesion": {"compartment": "vascular", "venous_doppler": "normal"}}, False),
     ("declined-testing", {"workup": status("fetal-echo", "declined")}, True),
     ("declined-testing", {"workup": status("fetal-echo", "not-offered")}, False),
     ("results-pending", {"workup": status("af-pcr", "offered")}, True),
     ("results-pending", {"workup": status("af-pcr", "pending")}, True),
+    ("results-pending", {"workup": status("delivery-planning", "booked")}, True),
     ("results-pending", {"workup": status("af-pcr", "normal")}, False),
-    ("many-foci", {"lesion": {"count": "4+"}}, True),
-    ("many-foci", {"lesion": {"count": "diffuse"}}, True),
-    ("many-foci", {"lesion": {"count": "2-3"}}, False),
+    ("results-pending", {"workup": status("delivery-planning", "done")}, False),
+    ("early-survey", {"exam": {"gestational_age": {"weeks": 17, "days": 6}}}, True),
+    ("early-survey", {"exam": {"gestational_age": {"weeks": 18, "days": 0}}}, False),
+    ("early-survey", {"exam": {"gestational_age": {"weeks": 16, "days": 0}, "detailed_survey": "not-done"}}, False),
+    ("spot-resolved", {"lesion": {"change_from_prior": "resolved"}}, True),
+    ("spot-resolved", {"lesion": {"change_from_prior": "decreased"}}, False),
 ]
 
 
@@ -221,9 +273,20 @@ def test_unrecorded_doppler_is_flagged():
 
 ALL_CATEGORIES = {c.id for c in PATHWAY.kb.categories}
 ISOLATED = {"isolated-reassuring", "isolated-pending"}
-CATEGORY_EXAMPLE: dict[str, dict[str, Any]] = {expected: sections for expected, sections in reversed(CATEGORY_CASES)}
+PERITONEAL = {"peritoneal-complex", "peritoneal-isolated"}
+CATEGORY_EXAMPLE: dict[str, dict[str, Any]] = {
+    "abnormal-result": {"workup": status("amniocentesis-cma", "abnormal")},
+    "liver-mass": {"lesion": {"liver_mass": "cystic"}},
+    "peritoneal-complex": {"lesion": SURFACE, "findings": {"abdominal": ["meconium-pseudocyst"]}},
+    "non-isolated": {"findings": {"soft_markers": ["pyelectasis"]}},
+    "screen-positive": {"screening": {"cfdna": "high-risk"}},
+    "survey-incomplete": {"exam": {"detailed_survey": "not-done"}},
+    "peritoneal-isolated": {"lesion": SURFACE},
+    "isolated-reassuring": {"workup": {**SEROLOGY_NORMAL, **CMA_NORMAL}},
+    "isolated-pending": {},
+}
 
-# (item, priority or None, categories, extra case sections)
+# (item, priority or None, categories, extra case sections): spec section 4 by category
 CHECKLIST_CASES: list[tuple[str, str | None, set[str], dict[str, Any]]] = [
     ("anatomy-survey", "do", ALL_CATEGORIES, {}),
     ("venous-doppler", "do", ALL_CATEGORIES, {}),
@@ -231,23 +294,32 @@ CHECKLIST_CASES: list[tuple[str, str | None, set[str], dict[str, Any]]] = [
     ("maternal-infection-serology", "do", ALL_CATEGORIES, {}),
     ("serial-scans", "do", ALL_CATEGORIES, {}),
     ("neonatal-exam-ultrasound", "do", ALL_CATEGORIES, {}),
-    ("genetic-counselling", "do", {"non-isolated", "liver-mass", "abnormal-result"}, {}),
-    ("genetic-counselling", "offer", ISOLATED, {}),
-    ("genetic-counselling", None, {"survey-incomplete", "peritoneal-isolated", "peritoneal-complex"}, {}),
-    ("amniocentesis-cma", "offer", ISOLATED | {"peritoneal-complex", "peritoneal-isolated"}, {}),
-    ("amniocentesis-cma", None, {"survey-incomplete", "liver-mass"}, {}),
-    ("cf-carrier-testing", "do", {"peritoneal-complex", "peritoneal-isolated"}, {}),
+    ("genetic-counselling", "do", {"non-isolated", "liver-mass", "abnormal-result", "screen-positive"}, {}),
+    ("genetic-counselling", "offer", ISOLATED | PERITONEAL, {}),
+    ("genetic-counselling", None, {"survey-incomplete"}, {}),
+    ("amniocentesis-cma", "do", {"non-isolated", "screen-positive"}, {}),
+    ("amniocentesis-cma", "offer", ISOLATED | PERITONEAL | {"liver-mass"}, {}),
+    ("amniocentesis-cma", None, {"survey-incomplete"}, {}),
+    ("cf-carrier-testing", "do", PERITONEAL, {}),
     ("cf-carrier-testing", "offer", ISOLATED, {}),
-    ("cf-carrier-testing", None, {"survey-incomplete", "liver-mass"}, {}),
+    ("cf-carrier-testing", None, {"survey-incomplete", "liver-mass", "screen-positive"}, {}),
     ("fetal-echo", "do", {"non-isolated", "liver-mass"}, {}),
-    ("fetal-echo", "consider", ISOLATED, {}),
+    ("fetal-echo", "consider", ISOLATED | {"screen-positive"}, {}),
     ("fetal-echo", None, {"survey-incomplete", "peritoneal-isolated", "peritoneal-complex"}, {}),
     ("fetal-mri", "do", {"liver-mass"}, {}),
-    ("fetal-mri", None, ISOLATED | {"survey-incomplete", "peritoneal-isolated"}, {}),
-    ("specialist-referral", "do", {"non-isolated", "liver-mass", "peritoneal-complex", "abnormal-result"}, {}),
+    ("fetal-mri", None, ISOLATED | {"survey-incomplete", "peritoneal-isolated", "screen-positive"}, {}),
+    (
+        "specialist-referral",
+        "do",
+        {"non-isolated", "liver-mass", "peritoneal-complex", "abnormal-result", "screen-positive"},
+        {},
+    ),
     ("specialist-referral", None, ISOLATED | {"survey-incomplete", "peritoneal-isolated"}, {}),
     ("delivery-planning", "do", {"peritoneal-complex", "liver-mass"}, {}),
-    ("delivery-planning", None, ISOLATED | {"survey-incomplete", "peritoneal-isolated"}, {}),
+    ("delivery-planning", None, ISOLATED | {"survey-incomplete", "peritoneal-isolated", "screen-positive"}, {}),
+    ("fetal-medicine-review-urgent", None, ALL_CATEGORIES, {}),
+    ("fetal-cf-testing", None, ALL_CATEGORIES - {"abnormal-result"}, {}),
+    ("neonatal-cmv-test", "do", ALL_CATEGORIES - {"isolated-reassuring"}, {}),
 ]
 
 
@@ -258,50 +330,113 @@ def _merge(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+def _priority(entry) -> str | None:
+    return entry.priority.value if entry is not None and entry.indicated else None
+
+
 @pytest.mark.parametrize(("item", "priority", "categories", "extra"), CHECKLIST_CASES)
 def test_checklist_priority_by_category(item, priority, categories, extra):
     for category in sorted(categories):
         result = assessed(**_merge(CATEGORY_EXAMPLE[category], extra))
         assert result.category == category
-        entry = result.entry(item)
-        if priority is None:
-            assert entry is None or not entry.indicated, (category, entry)
-        else:
-            assert entry is not None and entry.priority.value == priority, (category, entry)
+        assert _priority(result.entry(item)) == priority, (category, result.entry(item))
 
 
+def test_every_item_and_category_is_in_the_checklist_table():
+    assert {item for item, *_ in CHECKLIST_CASES} == {i.id for i in PATHWAY.kb.checklist} - {"af-pcr", "mca-doppler"}
+    assert set(CATEGORY_EXAMPLE) == ALL_CATEGORIES
+
+
+# Rules keyed on flags and terms: a first-match category never hides an item the findings need.
 FLAG_DRIVEN = [
-    ("amniocentesis-cma", "do", {"screening": {"cfdna": "high-risk"}}),
-    ("af-pcr", "do", {"lesion": {"hepatomegaly": True}}),
-    ("af-pcr", "offer", {"workup": status("amniocentesis-cma", "offered")}),
-    ("af-pcr", "offer", {"workup": status("amniocentesis-cma", "pending")}),
-    ("af-pcr", None, {"workup": status("amniocentesis-cma", "declined")}),
-    ("af-pcr", None, {}),
+    # urgent care
+    ("fetal-medicine-review-urgent", "do", {"findings": {"mca_psv_mom": 1.7}}),
+    ("fetal-medicine-review-urgent", "do", {"findings": {"hydrops": ["pleural"]}}),
+    ("fetal-medicine-review-urgent", None, {"findings": {"hydrops": ["placentomegaly"]}}),
     ("mca-doppler", "do", {"findings": {"hydrops": ["pericardial"]}}),
     ("mca-doppler", "do", {"history": {"infection_contact": ["parvovirus"]}}),
+    ("mca-doppler", "do", {"history": {"maternal_infection": ["parvovirus"]}}),
     ("mca-doppler", None, {"history": {"infection_contact": ["cmv"]}}),
-    ("cf-carrier-testing", "do", {"findings": {"soft_markers": ["echogenic-bowel"]}}),
-    ("fetal-echo", "do", {"lesion": {"venous_doppler": "umbilical-vein-varix"}}),
-    ("fetal-mri", "consider", {"findings": {"extrahepatic_calcification": ["brain"]}}),
+    # heart defect with both parents carriers (abnormal-result): microarray, echo and CF testing stay
+    ("amniocentesis-cma", "do", {"findings": {"structural": ["heart"]}, "history": {"cf_carriers": "both"}}),
+    ("fetal-echo", "do", {"findings": {"structural": ["heart"]}, "history": {"cf_carriers": "both"}}),
+    ("fetal-cf-testing", "do", {"findings": {"structural": ["heart"]}, "history": {"cf_carriers": "both"}}),
+    ("genetic-counselling", "do", {"findings": {"structural": ["heart"]}, "history": {"cf_carriers": "both"}}),
+    # liver mass with a heart defect keeps the microarray
+    ("amniocentesis-cma", "do", {"lesion": {"liver_mass": "solid"}, "findings": {"structural": ["heart"]}}),
+    # both carriers: the fluid can test the baby
+    ("amniocentesis-cma", "offer", {"history": {"cf_carriers": "both"}}),
+    ("fetal-cf-testing", "do", {"workup": status("cf-carrier-testing", "abnormal")}),
+    # no-call screen
+    ("amniocentesis-cma", "offer", {"screening": {"cfdna": "no-call"}, "exam": {"detailed_survey": "not-done"}}),
+    ("genetic-counselling", "do", {"screening": {"cfdna": "no-call"}}),
+    (
+        "genetic-counselling",
+        "offer",
+        {"exam": {"detailed_survey": "not-done"}, "workup": status("amniocentesis-cma", "offered")},
+    ),
+    # meconium peritonitis, however coded: delivery planning and CF testing
+    (
+        "delivery-planning",
+        "do",
+        {"findings": {"abdominal": ["peritoneal-calcification", "ascites", "bowel-dilatation", "meconium-pseudocyst"]}},
+    ),
+    (
+        "cf-carrier-testing",
+        "do",
+        {"lesion": {"liver_mass": "solid"}, "findings": {"abdominal": ["peritoneal-calcification", "ascites"]}},
+    ),
     ("delivery-planning", "do", {"findings": {"hydrops": ["ascites"]}}),
+    ("cf-carrier-testing", "do", {"findings": {"soft_markers": ["echogenic-bowel"]}}),
+    # amniotic-fluid PCR
+    ("af-pcr", "do", {"lesion": {"hepatomegaly": True}}),
+    ("af-pcr", "do", {"history": {"maternal_infection": ["cmv-nonprimary"]}}),
+    ("af-pcr", "do", {"history": {"maternal_infection": ["toxoplasma"]}}),
+    ("af-pcr", "offer", {"workup": status("amniocentesis-cma", "offered")}),
+    ("af-pcr", "offer", {"workup": status("amniocentesis-cma", "pending")}),
+    ("af-pcr", "offer", {"history": {"maternal_illness": True}}),
+    ("af-pcr", "offer", {"history": {"infection_contact": ["cmv"]}}),
+    ("af-pcr", None, {"history": {"infection_contact": ["varicella"]}}),
+    ("af-pcr", None, {"workup": status("amniocentesis-cma", "declined")}),
+    ("af-pcr", None, {}),
+    ("fetal-echo", "do", {"lesion": {"venous_doppler": "umbilical-vein-varix"}}),
+    ("fetal-echo", "do", {"lesion": {"compartment": "vascular"}}),
+    ("fetal-mri", "consider", {"findings": {"extrahepatic_calcification": ["brain"]}}),
+    # the newborn CMV test stays whenever CMV is not excluded
     ("neonatal-cmv-test", "do", {}),
     ("neonatal-cmv-test", "do", {"workup": status("maternal-infection-serology", "pending")}),
-    ("neonatal-cmv-test", None, {"workup": status("maternal-infection-serology", "normal")}),
-    ("neonatal-cmv-test", None, {"workup": status("af-pcr", "normal")}),
+    ("neonatal-cmv-test", "do", {"workup": {**SEROLOGY_NORMAL, **status("af-pcr", "abnormal")}}),
+    ("neonatal-cmv-test", "do", {"workup": status("af-pcr", "normal")}),
+    ("neonatal-cmv-test", "do", {"workup": SEROLOGY_NORMAL, "history": {"maternal_infection": ["cmv-primary"]}}),
+    ("neonatal-cmv-test", None, {"workup": SEROLOGY_NORMAL}),
 ]
 
 
 @pytest.mark.parametrize(("item", "priority", "sections"), FLAG_DRIVEN)
-def test_checklist_rules_driven_by_flags_and_results(item, priority, sections):
-    entry = assessed(**sections).entry(item)
-    if priority is None:
-        assert entry is None or not entry.indicated
-    else:
-        assert entry is not None and entry.priority.value == priority
+def test_checklist_rules_driven_by_flags_and_terms(item, priority, sections):
+    assert _priority(assessed(**sections).entry(item)) == priority
+
+
+@pytest.mark.parametrize(
+    ("sections", "words"),
+    [
+        ({"findings": {"mca_psv_mom": 1.7}}, "Every 1–2 weeks"),
+        ({"history": {"maternal_infection": ["parvovirus"]}}, "Every 1–2 weeks"),
+        ({}, "Every 4 weeks"),
+        ({"exam": {"detailed_survey": "not-done"}}, "Every 4 weeks"),
+    ],
+)
+def test_follow_up_interval_follows_urgency(sections, words):
+    assert assessed(**sections).entry("serial-scans").basis.startswith(words)
+
+
+def test_survey_not_complete_asks_for_the_scan_within_two_weeks():
+    assert "within 1–2 weeks" in assessed(exam={"detailed_survey": "not-done"}).entry("anatomy-survey").basis
+    assert "within 1–2 weeks" not in assessed().entry("anatomy-survey").basis
 
 
 def test_checklist_shows_recorded_status_and_declined_is_never_missing():
-    result = assessed(workup={**status("maternal-infection-serology", "normal"), **status("fetal-mri", "declined")})
+    result = assessed(workup={**SEROLOGY_NORMAL, **status("fetal-mri", "declined")})
     assert result.entry("maternal-infection-serology").status == "normal"
     mri = result.entry("fetal-mri")
     assert mri is not None and mri.status == "declined" and not mri.indicated
@@ -315,6 +450,28 @@ def test_status_implied_by_the_scan_is_marked_and_recorded_status_wins():
     assert assessed().entry("genetic-counselling").status == "not-recorded"
 
 
+def test_a_high_risk_screen_never_shows_the_scan_as_abnormal():
+    survey = assessed(screening={"cfdna": "high-risk"}).entry("anatomy-survey")
+    assert (survey.status, survey.status_from_scan) == ("normal", True)
+
+
+def test_an_early_survey_is_not_shown_as_normal():
+    survey = assessed(exam={"gestational_age": {"weeks": 16, "days": 2}}).entry("anatomy-survey")
+    assert survey.status == "not-recorded"
+
+
+@pytest.mark.parametrize(("carriers", "shown"), [("neither", "normal"), ("one", "pending"), ("both", "abnormal")])
+def test_carrier_status_from_the_history_shows_on_the_carrier_test(carriers, shown):
+    entry = assessed(lesion=SURFACE, history={"cf_carriers": carriers}).entry("cf-carrier-testing")
+    assert (entry.status, entry.status_from_scan) == (shown, True)
+
+
+def test_items_have_their_kind():
+    kinds = {e.id: e.kind for e in assessed(lesion={"liver_mass": "solid"}).checklist}
+    assert kinds["anatomy-survey"] == "scan" and kinds["amniocentesis-cma"] == "test"
+    assert kinds["delivery-planning"] == "action"
+
+
 def test_every_reason_and_item_cites_known_references():
     result = assessed(findings={"structural": ["heart"], "hydrops": ["pleural"]})
     assert result.rationale[0].rule == "category:non-isolated"
@@ -323,6 +480,86 @@ def test_every_reason_and_item_cites_known_references():
     for entry in result.checklist:
         assert entry.basis and entry.references
 
+
+# --- explanations name their facts ---------------------------------------------------------
+
+
+def _reason(result, rule: str):
+    return next(r for r in result.rationale if r.rule == rule)
+
+
+@pytest.mark.parametrize(
+    ("sections", "rule", "fact"),
+    [
+        ({"findings": {"mca_psv_mom": 1.7}}, "category:abnormal-result", "MCA peak systolic velocity: 1.7 MoM (≥ 1.5)"),
+        ({"findings": {"mca_psv_mom": 1.7}}, "flag:urgent", "MCA peak systolic velocity: 1.7 MoM (≥ 1.5)"),
+        (
+            {"workup": {"fetal-echo": {"status": "abnormal", "detail": "AVSD"}}},
+            "category:non-isolated",
+            "Fetal echocardiography recorded abnormal: AVSD",
+        ),
+        (
+            {"workup": {"af-pcr": {"status": "abnormal", "detail": "CMV"}}},
+            "category:abnormal-result",
+            "Amniotic-fluid PCR recorded abnormal: CMV",
+        ),
+        (
+            {"exam": {"gestational_age": {"weeks": 16, "days": 4}}},
+            "category:survey-incomplete",
+            "Gestational age: 16 weeks (below 18)",
+        ),
+        (
+            {"exam": {"detailed_survey": "not-done"}},
+            "category:survey-incomplete",
+            "Detailed anatomy survey: Not done yet",
+        ),
+        ({"findings": {"hydrops": ["ascites"]}, "lesion": SURFACE}, "flag:mp-grade-1", "Hydrops signs: Ascites"),
+        ({"screening": {"cfdna": "high-risk"}}, "category:screen-positive", "cfDNA (NIPT) screening: High risk"),
+        ({}, "category:isolated-pending", "Maternal infection blood tests: not recorded"),
+    ],
+)
+def test_each_reason_names_the_facts_that_fired_it(sections, rule, fact):
+    reason = _reason(assessed(**sections), rule)
+    assert fact in reason.facts, reason.facts
+
+
+def test_no_fact_is_a_field_path():
+    paths = [f.path for f in PATHWAY.schema.fields]
+    result = assessed(
+        findings={"mca_psv_mom": 2.0, "hydrops": ["ascites"], "structural": ["heart"]},
+        workup={"fetal-echo": {"status": "abnormal", "detail": "AVSD"}},
+    )
+    lines = [fact for r in result.rationale for fact in r.facts] + [f for e in result.checklist for f in e.facts]
+    assert lines
+    assert not [line for line in lines if any(path in line for path in paths)]
+
+
+def test_a_resolved_high_risk_screen_says_so():
+    reason = _reason(
+        assessed(screening={"cfdna": "high-risk"}, workup={**SEROLOGY_NORMAL, **CMA_NORMAL}), "flag:high-risk-screen"
+    )
+    assert "Resolved" in reason.text
+
+
+def test_reassurance_on_cfdna_alone_says_what_cfdna_does_not_cover():
+    cfdna_only = assessed(
+        screening={"cfdna": "low-risk"}, workup={**SEROLOGY_NORMAL, **status("amniocentesis-cma", "declined")}
+    )
+    assert "microarray" in cfdna_only.rationale[0].text
+    with_array = assessed(workup={**SEROLOGY_NORMAL, **CMA_NORMAL})
+    assert "does not look for" not in with_array.rationale[0].text
+
+
+def test_the_urgent_field_of_the_assessment_matches_the_flag():
+    assert assessed(findings={"mca_psv_mom": 1.6}).urgent
+    assert not assessed().urgent
+
+
+# --- properties over any valid case ----------------------------------------------------------
+
+SCAN_ITEMS = ("anatomy-survey", "venous-doppler", "growth-scan", "fetal-echo", "fetal-mri")
+CALM = ISOLATED | {"peritoneal-isolated"}
+HYDROPS_SIGNS = {"ascites", "pleural", "pericardial", "skin-oedema"}
 
 POSITIVE_FINDINGS = [
     {"findings": {"structural": ["heart"]}},
@@ -336,6 +573,9 @@ POSITIVE_FINDINGS = [
     {"lesion": {"venous_doppler": "abnormal-shunt"}},
     {"findings": {"abdominal": ["bowel-dilatation"]}},
     {"screening": {"cfdna": "high-risk"}},
+    {"history": {"maternal_infection": ["cmv-primary"]}},
+    {"workup": status("fetal-echo", "abnormal")},
+    {"workup": status("amniocentesis-cma", "abnormal")},
 ]
 RANK = {Level.LOW: 0, Level.MODERATE: 1, Level.UNKNOWN: 1, Level.HIGH: 2}
 
@@ -352,14 +592,50 @@ def _add(data: dict[str, Any], finding: dict[str, Any]) -> dict[str, Any]:
 @settings(max_examples=300, deadline=None)
 @given(case_data(PATHWAY, TODAY))
 def test_engine_never_raises_on_any_valid_case(data):
-    result = assess(PATHWAY.parser.parse(data, TODAY), PATHWAY)
+    case = PATHWAY.parser.parse(data, TODAY)
+    result = assess(case, PATHWAY)
     assert result.category in ALL_CATEGORIES
     assert result.rationale[0].rule == f"category:{result.category}"
+    # the catch-all category is reached only as its explanation says
+    last = PATHWAY.kb.categories[-1]
+    if result.category == last.id:
+        assert last.explain is not None and last.explain.holds(settled_facts(case, PATHWAY, result))
+
+
+@settings(max_examples=400, deadline=None)
+@given(case_data(PATHWAY, TODAY))
+def test_no_recorded_abnormality_is_ever_in_a_calm_category(data):
+    case = PATHWAY.parser.parse(data, TODAY)
+    result = assess(case, PATHWAY)
+    abnormal_item = any(entry.status == "abnormal" for entry in case.workup.values())
+    if abnormal_item or "scan-finding" in result.terms or case.get("history.maternal_infection"):
+        assert result.category not in CALM, result.category
+
+
+@settings(max_examples=400, deadline=None)
+@given(case_data(PATHWAY, TODAY))
+def test_newborn_cmv_test_whenever_cmv_is_not_excluded(data):
+    result = assess(PATHWAY.parser.parse(data, TODAY), PATHWAY)
+    if "cmv-not-excluded" in result.terms:
+        entry = result.entry("neonatal-cmv-test")
+        assert entry is not None and entry.indicated
+
+
+@settings(max_examples=400, deadline=None)
+@given(case_data(PATHWAY, TODAY))
+def test_urgent_review_whenever_a_hydrops_sign_or_high_mca_is_recorded(data):
+    case = PATHWAY.parser.parse(data, TODAY)
+    result = assess(case, PATHWAY)
+    mca = case.get("findings.mca_psv_mom")
+    hydrops = set(case.get("findings.hydrops") or ())  # type: ignore[arg-type]
+    if (isinstance(mca, float) and mca >= 1.5) or hydrops & HYDROPS_SIGNS:
+        entry = result.entry("fetal-medicine-review-urgent")
+        assert entry is not None and entry.indicated and result.urgent and "urgent" in result.flags
 
 
 @settings(max_examples=300, deadline=None)
 @given(case_data(PATHWAY, TODAY), st.sampled_from(POSITIVE_FINDINGS))
-def test_adding_a_positive_finding_never_lowers_the_level(data, finding):
+def test_adding_a_finding_never_lowers_the_level(data, finding):
     before = assess(PATHWAY.parser.parse(data, TODAY), PATHWAY)
     after = assess(PATHWAY.parser.parse(_add(data, finding), TODAY), PATHWAY)
     assert RANK[after.level] >= RANK[before.level]

@@ -60,6 +60,9 @@ class FieldSpec:
     default: str | None = None
     private: bool = False
     not_in_future: bool = False
+    only_with: tuple[str, frozenset[str]] | None = None
+    not_after: str | None = None
+    max_weeks_before: int | None = None
     help: str = ""
 
     @property
@@ -69,6 +72,15 @@ class FieldSpec:
     def choice_label(self, value: str) -> str:
         """Return the label of a choice value (the value itself if unknown)."""
         return next((c.label for c in self.choices if c.value == value), value)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StatusUpgrade:
+    """How a workup status written by an older format reads today, for one item kind."""
+
+    from_version: int
+    kind: str
+    rename: Mapping[str, str]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,6 +94,8 @@ class CaseSchema:
     groups: tuple[Group, ...]
     fields: tuple[FieldSpec, ...]
     workup_statuses: tuple[Choice, ...]
+    workup_kinds: Mapping[str, tuple[str, ...]]
+    workup_upgrades: tuple[StatusUpgrade, ...]
     workup_detail_max_length: int
     _by_path: Mapping[str, FieldSpec] = field(init=False, repr=False, compare=False)
     defaults: Mapping[str, str] = field(init=False, repr=False, compare=False)
@@ -100,6 +114,17 @@ class CaseSchema:
     @property
     def status_values(self) -> tuple[str, ...]:
         return tuple(c.value for c in self.workup_statuses)
+
+    def statuses_for(self, kind: str) -> tuple[str, ...]:
+        """Return the statuses an item of ``kind`` may record (scans and tests have results; actions are done)."""
+        return self.workup_kinds[kind]
+
+    def upgraded_status(self, version: int, kind: str, status: str) -> str:
+        """Return how a status saved in format ``version`` reads in the current format."""
+        for upgrade in self.workup_upgrades:
+            if version <= upgrade.from_version and upgrade.kind == kind:
+                status = upgrade.rename.get(status, status)
+        return status
 
     def status_label(self, status: str) -> str:
         return next((c.label for c in self.workup_statuses if c.value == status), status)

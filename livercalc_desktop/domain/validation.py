@@ -186,11 +186,15 @@ def _join(prefix: str, key: str) -> str:
 
 
 class CaseParser:
-    """Reads case files of one schema; the workup ids come from the knowledge base."""
+    """Reads case files of one schema; the workup ids and their kinds come from the knowledge base.
 
-    def __init__(self, schema: CaseSchema, workup_items: Iterable[str]) -> None:
+    Files of an older format version are read and upgraded as the schema says, so a
+    clinic's archive keeps opening; saving always writes the current version.
+    """
+
+    def __init__(self, schema: CaseSchema, workup_items: Mapping[str, str]) -> None:
         self.schema = schema
-        self.workup_items = tuple(workup_items)
+        self.workup_items = dict(workup_items)
         self._objects = _object_paths(schema)
 
     def parse(self, data: object, today: dt.date | None = None) -> Case:
@@ -198,12 +202,14 @@ class CaseParser:
         checker = _Checker(today or dt.date.today())
         if not isinstance(data, dict):
             raise CaseInvalid((Problem("(case)", f"must be a JSON object, got {_shown(data)}"),))
-        if not self._header_ok(data, checker):
+        version = self._version(data, checker)
+        if version is None:
             raise CaseInvalid(tuple(checker.problems))
         values: dict[str, Value] = {}
         body = {k: v for k, v in data.items() if k not in ("format", "version", "workup")}
         self._walk("", body, values, checker)
-        workup = self._workup(data.get("workup"), checker)
+        workup = self._workup(data.get("workup"), version, checker)
+        self._cross_field(values, checker)
         for spec in self.schema.fields:
             if (
                 spec.required
@@ -215,22 +221,52 @@ class CaseParser:
             raise CaseInvalid(tuple(checker.problems))
         return Case(values=values, workup=workup)
 
-    def _header_ok(self, data: Mapping[str, object], checker: _Checker) -> bool:
+    def _version(self, data: Mapping[str, object], checker: _Checker) -> int | None:
+        """Return the file's format version if this app reads it, else record why not."""
         fmt, version = data.get("format"), data.get("version")
         if fmt != self.schema.format:
             checker.fail("format", f'must be "{self.schema.format}", got {_shown(fmt)}')
-            return False
-        if isinstance(version, int) and not isinstance(version, bool) and version > self.schema.version:
+            return None
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            checker.fail("version", f"must be a whole number 1–{self.schema.version}, got {_shown(version)}")
+            return None
+        if version > self.schema.version:
             checker.fail(
                 "version",
                 f"this case was saved in format version {version} by a newer LiverCalc; "
-                f"this version reads version {self.schema.version}. Update LiverCalc to open it",
+                f"this version reads versions 1–{self.schema.version}. Update LiverCalc to open it",
             )
-            return False
-        if version != self.schema.version:
-            checker.fail("version", f"must be {self.schema.version}, got {_shown(version)}")
-            return False
-        return True
+            return None
+        return version
+
+    def _cross_field(self, values: Mapping[str, Value], checker: _Checker) -> None:
+        """Check what links fields (spec section 1, "Validation beyond types")."""
+        for spec in self.schema.fields:
+            value = values.get(spec.path)
+            if value is None:
+                continue
+            if spec.only_with is not None:
+                other_path, allowed = spec.only_with
+                if values.get(other_path) not in allowed:
+                    other = self.schema.field(other_path)
+                    assert other is not None
+                    words = " or ".join(f'"{other.choice_label(v)}"' for v in other.choice_values if v in allowed)
+                    checker.fail(spec.path, f"can only be recorded when {other.label.lower()} is {words}")
+            if spec.not_after is not None and isinstance(value, str):
+                self._date_window(spec, value, values.get(spec.not_after), checker)
+
+    def _date_window(self, spec: FieldSpec, value: str, bound: Value | None, checker: _Checker) -> None:
+        date, limit = parse_date(value), parse_date(bound) if isinstance(bound, str) else None
+        other = self.schema.field(spec.not_after or "")
+        if date is None or limit is None or other is None:
+            return
+        if date > limit:
+            checker.fail(spec.path, f"must not be after the {other.label.lower()} ({limit.isoformat()}), got {value}")
+        elif spec.max_weeks_before is not None and (limit - date).days > 7 * spec.max_weeks_before:
+            checker.fail(
+                spec.path,
+                f"must be at most {spec.max_weeks_before} weeks before the {other.label.lower()}, got {value}",
+            )
 
     def _walk(self, prefix: str, obj: Mapping[str, object], out: dict[str, Value], checker: _Checker) -> None:
         for key, raw in obj.items():
@@ -258,7 +294,7 @@ class CaseParser:
                 names.add(path.split(".")[depth])
         return names
 
-    def _workup(self, raw: object, checker: _Checker) -> dict[str, WorkupEntry]:
+    def _workup(self, raw: object, version: int, checker: _Checker) -> dict[str, WorkupEntry]:
         entries: dict[str, WorkupEntry] = {}
         if raw is None:
             return entries
@@ -270,12 +306,12 @@ class CaseParser:
             if item_id not in self.workup_items:
                 checker.fail(path, f"unknown test; allowed: {', '.join(self.workup_items)}")
                 continue
-            parsed = self._workup_entry(path, entry, checker)
+            parsed = self._workup_entry(path, self.workup_items[item_id], entry, version, checker)
             if parsed is not None:
                 entries[item_id] = parsed
         return entries
 
-    def _workup_entry(self, path: str, entry: object, checker: _Checker) -> WorkupEntry | None:
+    def _workup_entry(self, path: str, kind: str, entry: object, version: int, checker: _Checker) -> WorkupEntry | None:
         if not isinstance(entry, dict):
             checker.fail(path, f'must be an object with "status", "detail" and "date"; got {_shown(entry)}')
             return None
@@ -284,8 +320,11 @@ class CaseParser:
             if key not in _WORKUP_KEYS:
                 checker.fail(f"{path}.{key}", f"unknown field; allowed here: {', '.join(_WORKUP_KEYS)}")
         status, detail, date = entry.get("status"), entry.get("detail", ""), entry.get("date")
-        if status not in self.schema.status_values:
-            checker.fail(f"{path}.status", f"must be one of {_quoted(self.schema.status_values)}; got {_shown(status)}")
+        if isinstance(status, str):
+            status = self.schema.upgraded_status(version, kind, status)
+        allowed = self.schema.statuses_for(kind)
+        if status not in allowed:
+            checker.fail(f"{path}.status", f"must be one of {_quoted(allowed)} for {kind} items; got {_shown(status)}")
         limit = self.schema.workup_detail_max_length
         if not isinstance(detail, str) or len(detail) > limit:
             checker.fail(f"{path}.detail", f"must be text of at most {limit} characters")

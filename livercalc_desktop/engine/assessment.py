@@ -9,12 +9,17 @@ from livercalc_desktop.knowledge.model import Level, Priority
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Reason:
-    """One line of "why", with the rule it comes from and its references."""
+    """One line of "why".
+
+    It holds the rule it comes from, the recorded facts that made it fire (in the
+    clinician's words and values) and its references.
+    """
 
     rule: str
     label: str
     text: str
     references: tuple[str, ...]
+    facts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -24,11 +29,12 @@ class ChecklistEntry:
     ``status`` is the status recorded in the case; failing that, the status the scan
     findings imply (``status_from_scan`` is then True); failing that, ``not-recorded``.
     ``basis`` says which
-    rule put the item here; ``indicated`` is False for an item shown only because the
-    case records a status for it.
+    rule put the item here and ``facts`` which recorded findings made that rule fire;
+    ``indicated`` is False for an item shown only because the case records a status for it.
     """
 
     id: str
+    kind: str
     label: str
     what: str
     priority: Priority
@@ -39,6 +45,7 @@ class ChecklistEntry:
     basis: str
     references: tuple[str, ...]
     indicated: bool
+    facts: tuple[str, ...] = ()
 
 
 NOT_RECORDED = "not-recorded"
@@ -51,6 +58,7 @@ class Assessment:
     category: str
     category_label: str
     level: Level
+    urgent: bool
     flags: tuple[str, ...]
     rationale: tuple[Reason, ...]
     checklist: tuple[ChecklistEntry, ...]

@@ -6,9 +6,12 @@ the side panel, the CLI and the leaflet can never disagree.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from livercalc_desktop.domain.case import Case, Value
 from livercalc_desktop.engine.assessment import NOT_RECORDED, Assessment, ChecklistEntry, Reason
-from livercalc_desktop.knowledge.model import ChecklistItem, KnowledgeBase, Priority
+from livercalc_desktop.knowledge.conditions import Condition
+from livercalc_desktop.knowledge.model import Addendum, ChecklistItem, KnowledgeBase, Priority
 from livercalc_desktop.knowledge.pathway import Pathway
 
 _RECORDED_ONLY = "Not indicated by the rules for this case; shown because the case records it."
@@ -36,8 +39,12 @@ class CaseFacts:
     def status(self, item_id: str) -> str | None:
         return self._case.status_of(item_id)
 
-    def any_status_in(self, statuses: frozenset[str]) -> bool:
-        return any(entry.status in statuses for entry in self._case.workup.values())
+    def detail(self, item_id: str) -> str:
+        entry = self._case.workup.get(item_id)
+        return entry.detail if entry else ""
+
+    def items_with_status(self, statuses: frozenset[str]) -> tuple[tuple[str, str], ...]:
+        return tuple((item, e.status) for item, e in self._case.workup.items() if e.status in statuses)
 
     def term(self, term_id: str) -> bool:
         if term_id not in self._term_values:
@@ -62,14 +69,39 @@ def settled_facts(case: Case, pathway: Pathway, assessment: Assessment) -> CaseF
     return facts
 
 
+def _unique(lines: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(lines))
+
+
+def _reason(
+    rule: str,
+    label: str,
+    rationale: str,
+    references: tuple[str, ...],
+    when: Condition | None,
+    addenda: tuple[Addendum, ...],
+    facts: CaseFacts,
+) -> Reason:
+    """Build a "why" line: the rationale, any addendum that applies, and the facts that fired it."""
+    text = " ".join([rationale, *(a.text for a in addenda if a.when.holds(facts))])
+    return Reason(
+        rule=rule,
+        label=label,
+        text=text,
+        references=references,
+        facts=_unique(when.why(facts)) if when is not None else (),
+    )
+
+
 def _checklist_entry(item: ChecklistItem, case: Case, facts: CaseFacts) -> ChecklistEntry | None:
     rule = next((r for r in item.rules if r.when.holds(facts)), None)
     recorded = case.workup.get(item.id)
-    if rule is None and recorded is None:
-        return None
     implied = None if recorded else next((i.status for i in item.implied if i.when.holds(facts)), None)
+    if rule is None and recorded is None and implied is None:
+        return None
     return ChecklistEntry(
         id=item.id,
+        kind=item.kind,
         label=item.label,
         what=item.what,
         priority=rule.priority if rule else Priority.CONSIDER,
@@ -80,6 +112,7 @@ def _checklist_entry(item: ChecklistItem, case: Case, facts: CaseFacts) -> Check
         basis=rule.because if rule else _RECORDED_ONLY,
         references=item.references,
         indicated=rule is not None,
+        facts=_unique(rule.when.why(facts)) if rule else (),
     )
 
 
@@ -91,19 +124,23 @@ def assess(case: Case, pathway: Pathway) -> Assessment:
     flags = tuple(f for f in kb.flags if f.when.holds(facts))
     facts.settle(category.id, frozenset(f.id for f in flags))
     reasons = [
-        Reason(
-            rule=f"category:{category.id}",
-            label=category.label,
-            text=category.rationale,
-            references=category.references,
+        _reason(
+            f"category:{category.id}",
+            category.label,
+            category.rationale,
+            category.references,
+            category.when or category.explain,
+            category.addenda,
+            facts,
         )
     ]
-    reasons += [Reason(rule=f"flag:{f.id}", label=f.label, text=f.rationale, references=f.references) for f in flags]
+    reasons += [_reason(f"flag:{f.id}", f.label, f.rationale, f.references, f.when, f.addenda, facts) for f in flags]
     entries = (_checklist_entry(item, case, facts) for item in kb.checklist)
     return Assessment(
         category=category.id,
         category_label=category.label,
         level=category.level,
+        urgent=facts.term("urgent"),
         flags=tuple(f.id for f in flags),
         rationale=tuple(reasons),
         checklist=tuple(e for e in entries if e is not None),

@@ -93,6 +93,7 @@ class AssessmentPanel(QWidget):
     def __init__(self, pathway: Pathway, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kb: KnowledgeBase = pathway.kb
+        self.pathway = pathway
         layout = QVBoxLayout(self)
         self.badge = _label(role="badge")
         self.badge.setObjectName("categoryBadge")
@@ -101,7 +102,11 @@ class AssessmentPanel(QWidget):
         self.level.setObjectName("levelText")
         self.flags = _label(role="flags")
         self.flags.setObjectName("flagsText")
-        for widget in (self.badge, self.level, self.flags):
+        self.urgent = _label(role="urgent")
+        self.urgent.setObjectName("urgentBanner")
+        self.urgent.setAccessibleName("Urgent")
+        self.urgent.hide()
+        for widget in (self.urgent, self.badge, self.level, self.flags):
             layout.addWidget(widget)
         why_box = QGroupBox("Why")
         self.why = QVBoxLayout(why_box)
@@ -114,7 +119,9 @@ class AssessmentPanel(QWidget):
         self.status_words = statuses
         self.rows: dict[str, _ChecklistRow] = {}
         for item in self.kb.checklist:
-            row = _ChecklistRow(rows_layout, item.id, item.label, statuses, pathway.schema.workup_detail_max_length)
+            # Only the statuses the item's kind takes: a scan or test has a result, an action is booked or done.
+            allowed = {status: statuses[status] for status in pathway.schema.statuses_for(item.kind)}
+            row = _ChecklistRow(rows_layout, item.id, item.label, allowed, pathway.schema.workup_detail_max_length)
             row.status.currentIndexChanged.connect(functools.partial(self._on_status_changed, item.id))
             row.detail.editingFinished.connect(functools.partial(self._on_detail_finished, item.id))
             self.rows[item.id] = row
@@ -155,25 +162,30 @@ class AssessmentPanel(QWidget):
         self._set_badge("Incomplete: no category yet", "unknown")
         set_text(self.level, "Complete the required findings to see the category.")
         set_text(self.flags, "")
-        self._show_why([(str(problem), "problem", "") for problem in problems])
+        set_shown(self.urgent, False)
+        self._show_why([(self.pathway.problem_text(problem), "problem", "") for problem in problems])
         set_shown(self.checklist_box, False)
 
     def _reasons(self, assessment: Assessment) -> list[tuple[str, str, str]]:
         lines = []
         for reason in assessment.rationale:
             lines.append((f"{reason.label}: {reason.text}", "reason", ""))
+            if reason.facts:
+                lines.append(("Recorded: " + "; ".join(reason.facts), "fact", ""))
             for ref_id in reason.references:
                 ref = self.kb.references[ref_id]
-                cite = f"{ref.author_year} — {ref.title} ({ref.journal}, {ref.year})"
-                lines.append((cite, "reference", ref.full))
+                lines.append((ref.summary, "reference", ref.full))
         return lines
 
     def show_assessment(self, assessment: Assessment) -> None:
         """Show the category, flags, reasons and checklist of a case."""
         self._set_badge(assessment.category_label, assessment.level.value)
+        urgent = next((r for r in assessment.rationale if r.rule == "flag:urgent"), None)
+        set_text(self.urgent, f"URGENT — {urgent.text}" if urgent else "")
+        set_shown(self.urgent, urgent is not None)
         words = LEVEL_WORDS[assessment.level].lower()
         set_text(self.level, f"Level: {assessment.level.value} ({words})  ·  {assessment.category}")
-        flags = [self.flag_labels[flag] for flag in assessment.flags]
+        flags = [self.flag_labels[flag] for flag in assessment.flags if flag != "urgent"]
         set_text(self.flags, "Flags: " + (", ".join(flags) if flags else "none"))
         self._show_why(self._reasons(assessment))
         # Every item stays listed, so a status can be recorded for any test; items the rules do
@@ -204,7 +216,8 @@ class AssessmentPanel(QWidget):
         refs = ", ".join(self.kb.references[r].author_year for r in entry.references)
         scan = f"\nThe scan findings show: {self.status_words[entry.status].lower()}." if entry.status_from_scan else ""
         dated = f"\nRecorded on {entry.date}." if entry.date else ""
-        set_text(row.basis, f"{entry.basis} [{refs}]{scan}{dated}")
+        facts = f"\nBecause: {'; '.join(entry.facts)}." if entry.facts else ""
+        set_text(row.basis, f"{entry.basis} [{refs}]{facts}{scan}{dated}")
         recorded = None if entry.status_from_scan or entry.status == NOT_RECORDED else entry.status
         index = max(row.status.findData(recorded), 0) if recorded else 0
         if row.status.currentIndex() != index:

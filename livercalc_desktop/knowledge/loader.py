@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from livercalc_desktop.domain.errors import KnowledgeBaseError
-from livercalc_desktop.domain.schema import CaseSchema, Choice, FieldSpec, FieldType, Group
+from livercalc_desktop.domain.schema import CaseSchema, Choice, FieldSpec, FieldType, Group, StatusUpgrade
 from livercalc_desktop.knowledge.conditions import Condition, ConditionParser, Scope
 from livercalc_desktop.knowledge.model import (
+    Addendum,
     Category,
     ChecklistItem,
     ChecklistRule,
@@ -49,6 +50,57 @@ def _choices(table: StrictTable, key: str) -> tuple[Choice, ...]:
     return tuple(choices)
 
 
+def _only_with(table: StrictTable) -> tuple[str, frozenset[str]] | None:
+    if not table.has("only_with"):
+        return None
+    rule = StrictTable(table.take("only_with", dict), table.source, f"{table.where} > only_with")
+    condition = (rule.take("field", str), frozenset(rule.take_strings("in")))
+    rule.finish()
+    return condition
+
+
+def _check_cross_field(spec: FieldSpec, by_path: dict[str, FieldSpec]) -> None:
+    """Fail at start-up if a cross-field check names a field or value the schema lacks."""
+    where = f'{SCHEMA_FILE}: field "{spec.path}"'
+    if spec.only_with is not None:
+        other = by_path.get(spec.only_with[0])
+        if other is None or not spec.only_with[1] <= set(other.choice_values):
+            raise KnowledgeBaseError(f"{where}: only_with names an unknown field or value")
+    if spec.not_after is not None:
+        other = by_path.get(spec.not_after)
+        if spec.type is not FieldType.DATE or other is None or other.type is not FieldType.DATE:
+            raise KnowledgeBaseError(f"{where}: not_after must link two date fields")
+    if spec.max_weeks_before is not None and spec.not_after is None:
+        raise KnowledgeBaseError(f"{where}: max_weeks_before needs not_after")
+
+
+def _workup_kinds(workup: StrictTable, statuses: tuple[Choice, ...]) -> dict[str, tuple[str, ...]]:
+    known = {c.value for c in statuses}
+    kinds = {}
+    for i, raw in enumerate(workup.take("kinds", list)):
+        table = StrictTable(raw, SCHEMA_FILE, f"workup.kinds[{i}]")
+        ident, allowed = table.take("id", str), table.take_strings("statuses")
+        if not set(allowed) <= known:
+            raise table.error(f"unknown status(es): {', '.join(sorted(set(allowed) - known))}")
+        kinds[ident] = allowed
+        table.finish()
+    return kinds
+
+
+def _workup_upgrades(workup: StrictTable, kinds: dict[str, tuple[str, ...]]) -> tuple[StatusUpgrade, ...]:
+    upgrades = []
+    for i, raw in enumerate(workup.take("upgrades", list, [])):
+        table = StrictTable(raw, SCHEMA_FILE, f"workup.upgrades[{i}]")
+        kind = table.take("kind", str)
+        rename = StrictTable(table.take("rename", dict), SCHEMA_FILE, f"workup.upgrades[{i}] > rename")
+        mapping = rename.take_rest_as_strings()
+        if kind not in kinds or not set(mapping.values()) <= set(kinds[kind]):
+            raise table.error("unknown kind, or a rename to a status that kind does not take")
+        upgrades.append(StatusUpgrade(from_version=table.take("from_version", int), kind=kind, rename=mapping))
+        table.finish()
+    return tuple(upgrades)
+
+
 def _field_spec(raw: object, source: str, index: int, groups: set[str]) -> FieldSpec:
     table = StrictTable(raw, source, f"fields[{index}]")
     path = table.take("path", str)
@@ -70,6 +122,9 @@ def _field_spec(raw: object, source: str, index: int, groups: set[str]) -> Field
         default=table.take("default", str, None),
         private=table.take("private", bool, False),
         not_in_future=table.take("not_in_future", bool, False),
+        only_with=_only_with(table),
+        not_after=table.take("not_after", str, None),
+        max_weeks_before=table.take("max_weeks_before", int, None),
         help=table.take("help", str, ""),
     )
     table.finish()
@@ -95,7 +150,12 @@ def load_schema(folder: Path, file_name: str = SCHEMA_FILE) -> CaseSchema:
     group_ids = {g.id for g in group_list}
     fields = tuple(_field_spec(raw, file_name, i, group_ids) for i, raw in enumerate(root.take("fields", list)))
     _no_duplicates(file_name, "field path", [f.path for f in fields])
+    by_path = {f.path: f for f in fields}
+    for spec in fields:
+        _check_cross_field(spec, by_path)
     workup = StrictTable(root.take("workup", dict), file_name, "workup")
+    statuses = _choices(workup, "statuses")
+    kinds = _workup_kinds(workup, statuses)
     schema = CaseSchema(
         format=meta.take("format", str),
         version=meta.take("version", int),
@@ -103,7 +163,9 @@ def load_schema(folder: Path, file_name: str = SCHEMA_FILE) -> CaseSchema:
         title=meta.take("title", str),
         groups=tuple(group_list),
         fields=fields,
-        workup_statuses=_choices(workup, "statuses"),
+        workup_statuses=statuses,
+        workup_kinds=kinds,
+        workup_upgrades=_workup_upgrades(workup, kinds),
         workup_detail_max_length=workup.take("detail_max_length", int),
     )
     for table in (meta, workup, root):
@@ -118,11 +180,18 @@ def load_references(folder: Path) -> dict[str, Reference]:
         table = StrictTable(raw, REFERENCES_FILE, f'reference "{ref_id}"')
         references[ref_id] = Reference(
             id=ref_id,
-            authors=table.take("authors", str),
+            authors=table.take_strings("authors"),
+            group=table.take("group", str, ""),
+            et_al=table.take("et_al", bool, False),
             title=table.take("title", str),
             journal=table.take("journal", str),
             year=table.take("year", int),
-            citation=table.take("citation", str),
+            volume=table.take("volume", str, ""),
+            issue=table.take("issue", str, ""),
+            pages=table.take("pages", str, ""),
+            doi=table.take("doi", str, ""),
+            pmid=table.take("pmid", str, ""),
+            note=table.take("note", str, ""),
             rows=table.take_strings("rows"),
         )
         table.finish()
@@ -136,8 +205,8 @@ class _KnowledgeReader:
         self.root = StrictTable(data, KNOWLEDGE_FILE, "(top)")
         self.references = references
         self.checklist_raw = self.root.take("checklist", list)
-        item_ids = [StrictTable(raw, KNOWLEDGE_FILE, "checklist").take("id", str) for raw in self.checklist_raw]
-        self.parser = ConditionParser(schema, item_ids)
+        heads = [StrictTable(raw, KNOWLEDGE_FILE, "checklist") for raw in self.checklist_raw]
+        self.parser = ConditionParser(schema, {h.take("id", str): h.take("label", str) for h in heads})
 
     def cited(self, table: StrictTable) -> tuple[str, ...]:
         refs = table.take_strings("references")
@@ -168,11 +237,19 @@ class _KnowledgeReader:
             raise table.error('"reviewed" must be a date written YYYY-MM-DD') from exc
         return meta
 
+    def addenda(self, table: StrictTable, scope: Scope) -> tuple[Addendum, ...]:
+        addenda = []
+        for j, raw in enumerate(table.take("addenda", list, [])):
+            entry = StrictTable(raw, KNOWLEDGE_FILE, f"{table.where} > addenda[{j}]")
+            addenda.append(Addendum(text=entry.take("text", str), when=self.condition(entry, scope)))
+            entry.finish()
+        return tuple(addenda)
+
     def terms(self) -> tuple[Term, ...]:
         terms: list[Term] = []
         for term_id, raw in self.root.take("terms", dict).items():
             table = StrictTable(raw, KNOWLEDGE_FILE, f'term "{term_id}"')
-            scope = Scope(terms=frozenset(t.id for t in terms))
+            scope = Scope(terms={t.id: t.when for t in terms})
             terms.append(Term(id=term_id, meaning=table.take("meaning", str), when=self.condition(table, scope)))
             table.finish()
         return tuple(terms)
@@ -196,6 +273,8 @@ class _KnowledgeReader:
                     rationale=table.take("rationale", str),
                     references=self.cited(table),
                     when=None if otherwise else self.condition(table, scope),
+                    explain=self.condition(table, scope, "explain") if otherwise else None,
+                    addenda=self.addenda(table, scope),
                 )
             )
             table.finish()
@@ -214,6 +293,7 @@ class _KnowledgeReader:
                     rationale=table.take("rationale", str),
                     references=self.cited(table),
                     when=self.condition(table, scope),
+                    addenda=self.addenda(table, scope),
                 )
             )
             table.finish()
@@ -225,6 +305,9 @@ class _KnowledgeReader:
             table = StrictTable(raw, KNOWLEDGE_FILE, "checklist")
             ident = table.take("id", str)
             table.where = f'checklist item "{ident}"'
+            kind = table.take("kind", str)
+            if kind not in self.parser.schema.workup_kinds:
+                raise table.error(f'"kind" must be one of {", ".join(self.parser.schema.workup_kinds)}; got "{kind}"')
             rules = []
             for j, raw_rule in enumerate(table.take("rules", list)):
                 rule = StrictTable(raw_rule, KNOWLEDGE_FILE, f"{table.where} > rules[{j}]")
@@ -239,8 +322,8 @@ class _KnowledgeReader:
             for j, raw_implied in enumerate(table.take("implied", list, [])):
                 entry = StrictTable(raw_implied, KNOWLEDGE_FILE, f"{table.where} > implied[{j}]")
                 status = entry.take("status", str)
-                if status not in self.parser.schema.status_values:
-                    raise entry.error(f'unknown status "{status}"')
+                if status not in self.parser.schema.statuses_for(kind):
+                    raise entry.error(f'status "{status}" is not one a {kind} item takes')
                 implied.append(ImpliedStatus(status=status, when=self.condition(entry, scope)))
                 entry.finish()
             order = [r.priority for r in rules]
@@ -249,6 +332,7 @@ class _KnowledgeReader:
             items.append(
                 ChecklistItem(
                     id=ident,
+                    kind=kind,
                     label=table.take("label", str),
                     what=table.take("what", str),
                     references=self.cited(table),
@@ -265,13 +349,13 @@ def load_knowledge_base(folder: Path, schema: CaseSchema, references: dict[str, 
     reader = _KnowledgeReader(schema, references, read_toml(folder / KNOWLEDGE_FILE))
     meta = reader.meta()
     terms = reader.terms()
-    term_scope = Scope(terms=frozenset(t.id for t in terms))
+    term_scope = Scope(terms={t.id: t.when for t in terms})
     categories = reader.categories(term_scope)
     flags = reader.flags(term_scope)
     checklist_scope = Scope(
         terms=term_scope.terms,
-        categories=frozenset(c.id for c in categories),
-        flags=frozenset(f.id for f in flags),
+        categories={c.id: c.label for c in categories},
+        flags={f.id: f.when for f in flags},
     )
     checklist = reader.checklist(checklist_scope)
     reader.root.finish()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -28,34 +29,81 @@ class Priority(StrEnum):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Reference:
-    """A publication or guideline that supports a rule."""
+    """A publication or guideline that supports a rule.
+
+    Fields are structured (not one free citation string) so tests can check them one by
+    one and an unverified detail stays empty instead of being guessed.
+    """
 
     id: str
-    authors: str
+    authors: tuple[str, ...]  # personal authors in Vancouver form, "Lazzarotto T"
+    group: str  # corporate author printed first, "Society for Maternal-Fetal Medicine (SMFM)"
+    et_al: bool  # the author list is known to be incomplete
     title: str
     journal: str
     year: int
-    citation: str
+    volume: str
+    issue: str
+    pages: str
+    doi: str
+    pmid: str
+    note: str  # what kind of publication when the journal alone misleads: "Abstract 368"
     rows: tuple[str, ...]
 
     @property
     def author_year(self) -> str:
-        """First author and year: "Simchen 2002"; organisations ("Society for ...") stay whole."""
-        first = self.authors.split(",")[0].split(";")[0].strip().rstrip(".")
-        *name, initials = first.split() or [first]
-        surname = " ".join(name) if name and initials.isupper() and len(initials) <= 3 else first
-        return f"{surname} {self.year}"
+        """First author and year: "Lazzarotto 2020", "SMFM 2016"; the journal when there is no author."""
+        if self.group:
+            first = self.group.split(";")[0].strip()
+            abbreviation = _ABBREVIATION.search(first)
+            name = abbreviation.group(1) if abbreviation else first
+        elif self.authors:
+            name = self.authors[0].rsplit(" ", 1)[0]
+        else:
+            return f"{self.journal} {self.year}" + (f", {self.note}" if self.note else "")
+        return f"{name} {self.year}"
 
     @property
     def short(self) -> str:
-        """Author-year-journal form used by the command line."""
+        """Author-year-journal form used by the command line (the journal once, when it stands for the author)."""
+        if not (self.group or self.authors):
+            return self.author_year
         return f"{self.author_year}, {self.journal}"
 
     @property
+    def summary(self) -> str:
+        """One line for the side panel: author-year, title, journal and year."""
+        title = f"{self.title} " if self.title else ""
+        return f"{self.author_year} — {title}({self.journal}, {self.year})"
+
+    @property
+    def byline(self) -> str:
+        """Vancouver author list: the group, then up to six people, then "et al." if there are more."""
+        people = list(self.authors[:_VANCOUVER_MAX_AUTHORS])
+        if self.et_al or len(self.authors) > _VANCOUVER_MAX_AUTHORS:
+            people.append("et al")
+        return "; ".join(part for part in (self.group, ", ".join(people)) if part)
+
+    @property
     def full(self) -> str:
-        """Full citation for reference lists."""
-        tail = f" {self.citation}." if self.citation else ""
-        return f"{self.authors} {self.title}. {self.journal}. {self.year}.{tail}".replace("..", ".")
+        """Vancouver-style citation with DOI and PMID, for reference lists and the leaflet."""
+        source = f"{self.year}"
+        if self.volume:
+            source += f";{self.volume}" + (f"({self.issue})" if self.issue else "")
+        if self.pages:
+            source += f":{self.pages}"
+        title = " ".join(part for part in (self.title.rstrip("."), f"[{self.note}]" if self.note else "") if part)
+        parts = [self.byline, title, self.journal, source]
+        text = " ".join(f"{part.rstrip('.')}." for part in parts if part)
+        if self.doi:
+            text += f" doi:{self.doi}."
+        if self.pmid:
+            text += f" PMID: {self.pmid}."
+        return text
+
+
+_VANCOUVER_MAX_AUTHORS = 6
+_ABBREVIATION = re.compile(r"\(([A-Z]{2,})\)$")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -68,8 +116,20 @@ class Term:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Addendum:
+    """A sentence added to a rationale when its condition holds (e.g. "resolved by a normal microarray")."""
+
+    text: str
+    when: Condition
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Category:
-    """A counselling category; ``when`` is None for the catch-all last row."""
+    """A counselling category.
+
+    ``when`` is None for the catch-all last row, which is chosen by elimination; its
+    ``explain`` condition then only says which facts left the case there.
+    """
 
     id: str
     level: Level
@@ -77,6 +137,8 @@ class Category:
     rationale: str
     references: tuple[str, ...]
     when: Condition | None
+    explain: Condition | None = None
+    addenda: tuple[Addendum, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -88,6 +150,7 @@ class Flag:
     rationale: str
     references: tuple[str, ...]
     when: Condition
+    addenda: tuple[Addendum, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -109,9 +172,13 @@ class ImpliedStatus:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ChecklistItem:
-    """A workup step; its rules are tried in order and the first that holds wins."""
+    """A workup step; its rules are tried in order and the first that holds wins.
+
+    ``kind`` (scan, test or action) decides which statuses the item can record.
+    """
 
     id: str
+    kind: str
     label: str
     what: str
     references: tuple[str, ...]

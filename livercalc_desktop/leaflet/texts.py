@@ -84,11 +84,11 @@ class _TextsReader:
         self.root = StrictTable(read_toml(path), self.source, "(top)")
         kb = pathway.kb
         self.scope = Scope(
-            terms=frozenset(t.id for t in kb.terms),
-            categories=frozenset(c.id for c in kb.categories),
-            flags=frozenset(f.id for f in kb.flags),
+            terms={t.id: t.when for t in kb.terms},
+            categories={c.id: c.label for c in kb.categories},
+            flags={f.id: f.when for f in kb.flags},
         )
-        self.parser = ConditionParser(pathway.schema, [i.id for i in kb.checklist])
+        self.parser = ConditionParser(pathway.schema, {i.id: i.label for i in kb.checklist})
 
     def conditionals(self, key: str) -> tuple[Conditional, ...]:
         items = []

@@ -72,7 +72,7 @@ class OutcomeReader:
 
     def __init__(self, pathway: Pathway) -> None:
         self.schema = load_schema(pathway.folder, OUTCOME_SCHEMA_FILE)
-        self.parser = CaseParser(self.schema, ())
+        self.parser = CaseParser(self.schema, {})
 
     def read(self, text: str, source: str, case: CaseDocument) -> Case:
         """Return the outcome, or raise ``CaseInvalid`` listing every problem."""

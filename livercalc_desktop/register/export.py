@@ -71,6 +71,7 @@ _ABBREVIATIONS = {
     "delivery_planning": "delivery",
     "neonatal": "neo",
     "anatomy_survey": "survey",
+    "fetal_medicine_review": "fm_review",
 }
 MAX_NAME = 26  # REDCap's recommended limit for variable names
 

@@ -56,7 +56,7 @@ def summarise(case: Case, pathway: Pathway) -> Summary:
     return Summary(
         category=result.category,
         level=result.level.value,
-        urgent="urgent" in result.flags,
+        urgent=result.urgent,
         flags=result.flags,
         kb_version=result.kb_version,
     )
