@@ -38,7 +38,8 @@ def _item(text: str, sort_value: object | None = None) -> QTableWidgetItem:
     return item
 
 
-def _day(edit: QDateEdit) -> dt.date:
+def day_of(edit: QDateEdit) -> dt.date:
+    """Return the date a date editor shows (QDate.toPython is untyped)."""
     date = edit.date()
     return dt.date(date.year(), date.month(), date.day())
 
@@ -116,8 +117,8 @@ class CasesView(QWidget):
         return Search(
             text=self.text.text(),
             category=str(self.category.currentData() or ""),
-            scan_from=_day(self.scan_from) if self.use_from.isChecked() else None,
-            scan_to=_day(self.scan_to) if self.use_to.isChecked() else None,
+            scan_from=day_of(self.scan_from) if self.use_from.isChecked() else None,
+            scan_to=day_of(self.scan_to) if self.use_to.isChecked() else None,
             outcome_due=self.due.isChecked(),
         )
 

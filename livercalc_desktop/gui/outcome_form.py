@@ -1,7 +1,8 @@
 """The outcome form: the outcome schema shown with the same form widgets as the findings.
 
-Nothing is stored until Save; the register then validates the outcome exactly as the CLI
-does, and any problem is shown under its field with the dialog left open.
+Only fields the user set are recorded, and nothing is stored until Save; the register then
+validates the outcome exactly as the CLI does, and any problem is shown under its field with
+the dialog left open.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from livercalc_desktop.domain.case import Case
+from livercalc_desktop.domain.case import Case, Value
 from livercalc_desktop.domain.errors import CaseInvalid, LivercalcError
 from livercalc_desktop.domain.schema import CaseSchema
 from livercalc_desktop.domain.validation import case_to_data
@@ -29,6 +30,10 @@ class OutcomeForm(QDialog):
         self.setWindowTitle(f"Outcome of case {case_id}")
         self.schema, self.submit = schema, submit
         self.form = FindingsForm(schema)
+        # Only what the user sets is recorded: a date box always shows some date, and that
+        # must not become the outcome date unless someone chose it.
+        self.values: dict[str, Value] = {}
+        self.form.value_edited.connect(self._edited)
         area = QScrollArea()
         area.setWidgetResizable(True)
         area.setWidget(self.form)
@@ -44,8 +49,14 @@ class OutcomeForm(QDialog):
         layout.addWidget(buttons)
         self.resize(640, 700)
 
+    def _edited(self, path: str, value: Value | None) -> None:
+        if value is None or value == ():
+            self.values.pop(path, None)
+        else:
+            self.values[path] = value
+
     def outcome_json(self) -> str:
-        return json.dumps(case_to_data(Case(values=self.form.values()), self.schema), ensure_ascii=False)
+        return json.dumps(case_to_data(Case(values=self.values), self.schema), ensure_ascii=False)
 
     def accept(self) -> None:
         try:

@@ -18,10 +18,13 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 
 from livercalc_desktop.casefile import case_json
 from livercalc_desktop.domain.errors import LivercalcError
+from livercalc_desktop.gui.audit_view import AuditView
 from livercalc_desktop.gui.cases_view import CasesView
 from livercalc_desktop.gui.folder_import_dialog import FolderImportDialog
 from livercalc_desktop.gui.outcome_form import OutcomeForm
-from livercalc_desktop.gui.settings import LAST_FOLDER, REGISTER_URL
+from livercalc_desktop.gui.settings import CLINIC_NAME, LAST_FOLDER, REGISTER_URL
+from livercalc_desktop.register.audit import audit_table
+from livercalc_desktop.register.audit_pdf import write_audit_pdf
 from livercalc_desktop.register.errors import RegisterFault
 from livercalc_desktop.register.store import Register
 
@@ -38,11 +41,13 @@ class RegisterMenu(QObject):
         self.register: Register | None = None
         self.origin: tuple[int, int] | None = None  # (case id, revision) the window's case came from
         self.cases_view: CasesView | None = None
+        self.audit_view: AuditView | None = None
         self.choose_folder: Callable[[], Path | None] = self._choose_folder
         for text, slot, shortcut in (
             ("&Cases…", self.show_cases, "Ctrl+Shift+C"),
             ("&Save case to the register", self.save_case, "Ctrl+Shift+R"),
             ("&Import a folder of case files…", self.import_folder, None),
+            ("&Audit…", self.show_audit, None),
         ):
             action = QAction(text, window)
             if shortcut:
@@ -177,3 +182,40 @@ class RegisterMenu(QObject):
         dialog.imported.connect(lambda _summary: self.refresh())
         dialog.start()
         return dialog
+
+    # --- audit --------------------------------------------------------------------------
+    def show_audit(self) -> AuditView | None:
+        if self.opened() is None:
+            return None
+        if self.audit_view is None:
+            self.audit_view = AuditView(self.window)
+            self.audit_view.range_changed.connect(self.refresh_audit)
+            self.audit_view.pdf_requested.connect(self.save_audit_pdf)
+        self.refresh_audit()
+        self.audit_view.show()
+        self.audit_view.raise_()
+        return self.audit_view
+
+    def refresh_audit(self) -> None:
+        if self.audit_view is None or self.register is None:
+            return
+        try:
+            self.audit_view.show_table(audit_table(self.register, *self.audit_view.dates()))
+        except (LivercalcError, RegisterFault) as exc:
+            self._fail("Cannot count the register", exc)
+
+    def save_audit_pdf(self) -> Path | None:
+        if self.audit_view is None or self.register is None:
+            return None
+        folder = Path(self.window.settings.get(LAST_FOLDER) or Path.home())
+        path = self.window.dialogs.save_path(self.audit_view, folder / "livercalc-audit.pdf", "PDF (*.pdf)")
+        if path is None:
+            return None
+        try:
+            write_audit_pdf(
+                audit_table(self.register, *self.audit_view.dates()), path, self.window.settings.get(CLINIC_NAME)
+            )
+        except (LivercalcError, RegisterFault) as exc:
+            self._fail("Audit not saved", exc)
+            return None
+        return path

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
 
 from livercalc_desktop.gui.main_window import MainWindow
 from livercalc_desktop.gui.register_menu import RegisterMenu
@@ -94,8 +95,10 @@ def test_outcome_form_shows_problems_then_saves(qtbot, window: MainWindow, menu:
     form.accept()
     assert form.isVisible() and "pregnancy.outcome" in form.form.problem_labels
     assert form.form.problem_labels["pregnancy.outcome"].text() == "is required"
-    editor = form.form.editors["pregnancy.outcome"]
-    editor.set_value("lost-to-follow-up")
+    assert form.outcome_json() == '{"format": "livercalc-outcome", "version": 1}'  # nothing the user did not set
+    box = form.form.editors["pregnancy.outcome"].widget
+    assert isinstance(box, QComboBox)
+    box.setCurrentIndex(box.findData("lost-to-follow-up"))
     form.accept()
     assert not form.isVisible()
     assert [o.pregnancy_outcome for o in menu.opened().outcomes(case_id)] == ["lost-to-follow-up"]  # type: ignore[union-attr]
@@ -122,3 +125,25 @@ def test_folder_import_shows_progress_and_what_was_skipped(
         "Expecting property name enclosed in double quotes",
     ]
     dialog.close()
+
+
+def test_audit_window_counts_charts_and_saves_a_pdf(
+    qtbot,
+    window: MainWindow,  # noqa: F811
+    menu: RegisterMenu,
+    dialogs: FakeDialogs,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    window.open_path(EXAMPLES / "liver-mass.json")
+    case_id = menu.save_case()
+    assert case_id is not None
+    view = menu.show_audit()
+    assert view is not None
+    headers = [view.grid.horizontalHeaderItem(c).text() for c in range(view.grid.columnCount())]  # type: ignore[union-attr]
+    rows = [view.grid.verticalHeaderItem(r).text() for r in range(view.grid.rowCount())]
+    mass = rows.index("Calcification with a liver mass")
+    assert view.grid.item(mass, headers.index("Cases")).text() == "1"  # type: ignore[union-attr]
+    assert not view.chart.grab().isNull()
+    dialogs.save_answer = tmp_path / "audit.pdf"
+    assert menu.save_audit_pdf() == tmp_path / "audit.pdf"
+    assert (tmp_path / "audit.pdf").read_bytes().startswith(b"%PDF")
