@@ -60,7 +60,9 @@ def case_texts(count: int) -> list[str]:
         data = json.loads(json.dumps(examples[index % len(examples)]))
         data["exam"]["date"] = (dt.date(2024, 1, 1) + dt.timedelta(days=index % 730)).isoformat()
         data["patient"] = {**data.get("patient", {}), "name": f"Patient {index:05d}", "hospital_number": f"H{index}"}
-        data.pop("workup", None)  # workup dates would otherwise fall before some scans
+        data.pop("workup", None)  # dated entries would otherwise fall before or long after the new scan date
+        for dated in ("illness_date", "infection_date"):
+            data.get("history", {}).pop(dated, None)
         texts.append(json.dumps(data, ensure_ascii=False))
     return texts
 
