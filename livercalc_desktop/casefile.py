@@ -95,14 +95,18 @@ def read_case_bytes(path: Path, limit: int = CASE_FILE_MAX_BYTES) -> bytes:
     return raw
 
 
-def read_case_file(path: Path, pathway: Pathway, today: dt.date | None = None, *, partial: bool = False) -> Case:
-    """Read and validate a case file."""
+def read_text(path: Path) -> str:
+    """Read a UTF-8 JSON file's text (a regular file, bounded in size); raises ``CaseFileError`` naming the file."""
     raw = read_case_bytes(path)
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise CaseFileError(f"{path.name} is not UTF-8 text (byte {exc.start})") from exc
-    return parse_case_text(text, pathway, path.name, today, partial=partial)
+
+
+def read_case_file(path: Path, pathway: Pathway, today: dt.date | None = None, *, partial: bool = False) -> Case:
+    """Read and validate a case file."""
+    return parse_case_text(read_text(path), pathway, path.name, today, partial=partial)
 
 
 def case_json(case: Case, pathway: Pathway) -> str:

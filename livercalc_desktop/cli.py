@@ -24,7 +24,7 @@ from livercalc_desktop.leaflet.letterhead import CLINIC_TEXT_MAX
 from livercalc_desktop.summary.command import add_summary_parser, run_summary
 
 EXIT_OK, EXIT_FAULT, EXIT_INPUT = 0, 1, 2
-SUBCOMMANDS = ("assess", "validate", "export", "summary")
+SUBCOMMANDS = ("assess", "validate", "export", "summary", "register")
 PROG = "livercalc-desktop"
 
 
@@ -188,6 +188,10 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Pathway, TextIO], int]] = {
 
 def run_subcommand(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     """Run a subcommand (``SUBCOMMANDS``); returns the exit code."""
+    if argv and argv[0] == "register":  # own module; loads the database layer only when used
+        from livercalc_desktop.register_command import run_register
+
+        return run_register(argv[1:], out, err)
     try:
         args = _subcommand_parser().parse_args(list(argv))
         pathway = load_pathway(bundled_pathway_folder())

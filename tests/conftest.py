@@ -40,6 +40,35 @@ class NetworkUsed(AssertionError):
     """Raised when code under test tries to reach the network."""
 
 
+# The one exception to the guard: the PostgreSQL server the register tests start on
+# loopback (tests/register/conftest.py adds its address). Nothing else is ever reachable.
+ALLOWED_SERVERS: set[tuple[str, int]] = set()
+
+
+def allowed_server(host: object, port: object) -> bool:
+    try:
+        return (str(host), int(str(port))) in ALLOWED_SERVERS
+    except ValueError:
+        return False
+
+
+def _guard_postgres(monkeypatch: pytest.MonkeyPatch) -> None:
+    """libpq opens its sockets in C, out of Python's sight: check psycopg's connect instead."""
+    import psycopg
+    from psycopg.conninfo import conninfo_to_dict
+
+    original = psycopg.Connection.connect
+
+    def checked(conninfo: str = "", **kwargs: Any) -> Any:
+        params = conninfo_to_dict(conninfo, **kwargs)
+        if not allowed_server(params.get("hostaddr") or params.get("host"), params.get("port") or 5432):
+            raise NetworkUsed("database connection attempted to a server other than the test's own")
+        return original(conninfo, **kwargs)
+
+    monkeypatch.setattr(psycopg, "connect", checked)
+    monkeypatch.setattr(psycopg.Connection, "connect", checked)
+
+
 @pytest.fixture(autouse=True)
 def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Fail any attempt to connect anywhere: patient data must never leave the machine."""
@@ -47,7 +76,15 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     def refuse(*args: Any, **kwargs: Any) -> None:
         raise NetworkUsed(f"network access attempted: {args[1:] if len(args) > 1 else args}")
 
-    monkeypatch.setattr(socket.socket, "connect", refuse)
+    real_connect = socket.socket.connect
+
+    def connect(sock: socket.socket, address: Any) -> None:
+        if isinstance(address, tuple) and allowed_server(*address[:2]):
+            return real_connect(sock, address)
+        return refuse(sock, address)
+
+    _guard_postgres(monkeypatch)
+    monkeypatch.setattr(socket.socket, "connect", connect)
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)

@@ -18,6 +18,28 @@ socket.socket.connect = _refuse  # type: ignore[method-assign]
 socket.create_connection = _refuse
 socket.getaddrinfo = _refuse
 
+
+def _guard_postgres() -> None:
+    """libpq opens sockets in C: allow only the register tests' own loopback server, if any."""
+    import psycopg
+    from psycopg.conninfo import conninfo_to_dict
+
+    allowed = os.environ.get("LIVERCALC_TEST_ALLOWED_SERVER", "")
+    real_connect = psycopg.Connection.connect
+
+    def checked(conninfo="", **kwargs):
+        params = conninfo_to_dict(conninfo, **kwargs)
+        where = f"{params.get('hostaddr') or params.get('host')}:{params.get('port') or 5432}"
+        if not allowed or where != allowed:
+            raise RuntimeError("network access attempted")
+        return real_connect(conninfo, **kwargs)
+
+    psycopg.connect = checked
+    psycopg.Connection.connect = checked  # type: ignore[method-assign]
+
+
+_guard_postgres()
+
 from livercalc_desktop.__main__ import main  # noqa: E402
 
 if __name__ == "__main__":

@@ -174,6 +174,14 @@ class CaseDocument(QObject):
         self._start_over(case, path, disk_digest)
         self.undo_stack.resetClean()
 
+    def take(self, case: Case) -> None:
+        """Show a case kept elsewhere (the case register) as saved work with no file."""
+        self._start_over(case, None, None)
+
+    def mark_saved(self) -> None:
+        """Record that the case was saved somewhere other than a file (the case register)."""
+        self.undo_stack.setClean()
+
     def save(self, path: Path) -> None:
         write_case_file(path, self.case, self.pathway)
         self.disk_digest = digest(case_json(self.case, self.pathway).encode("utf-8"))

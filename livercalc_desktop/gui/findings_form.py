@@ -27,8 +27,8 @@ from livercalc_desktop.gui.field_editors import ChoicesEditor, Editor, make_edit
 from livercalc_desktop.gui.signals import signals_blocked
 from livercalc_desktop.gui.widget_updates import set_shown, set_style_property, set_text
 
-# Letters the menu bar uses (File, Edit, Help) are left to it.
-_RESERVED_MNEMONICS = set("feh")
+# Letters the menu bar uses (File, Edit, Register, Help) are left to it.
+_RESERVED_MNEMONICS = set("fehr")
 
 
 def assign_mnemonics(texts: list[str], anchored: int = 0, reserved: Iterable[str] = _RESERVED_MNEMONICS) -> list[str]:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QScrollA
 
 from livercalc_desktop import __version__
 from livercalc_desktop.casefile import default_file_name
+from livercalc_desktop.domain.case import Case
 from livercalc_desktop.domain.errors import LivercalcError
 from livercalc_desktop.engine.evaluate import assess
 from livercalc_desktop.gui.assessment_panel import AssessmentPanel
@@ -24,6 +25,7 @@ from livercalc_desktop.gui.case_document import CaseDocument
 from livercalc_desktop.gui.dialogs import CASE_FILTER, Choice, Conflict, Dialogs
 from livercalc_desktop.gui.findings_form import FindingsForm
 from livercalc_desktop.gui.input_guards import install_input_guards
+from livercalc_desktop.gui.register_menu import RegisterMenu
 from livercalc_desktop.gui.screen_fit import fit_on_screen, hold_width
 from livercalc_desktop.gui.settings import GEOMETRY, LAST_FOLDER, SPLITTER, AppSettings
 from livercalc_desktop.gui.styles import style_role_labels
@@ -167,6 +169,7 @@ class MainWindow(QMainWindow):
         files.addSeparator()
         self._action(files, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         self._build_edit_menu(bar.addMenu("&Edit"))
+        self.register_menu = RegisterMenu(self, bar.addMenu("&Register"))
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Help", self.show_help, QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, "&About LiverCalc Desktop", self.show_about)
@@ -253,6 +256,14 @@ class MainWindow(QMainWindow):
             self.dialogs.error(self, "Cannot open case", exc.message)
             return
         self._remember(path)
+
+    def show_case(self, case: Case) -> bool:
+        """Show a case from the register in place of the current one, asking about unsaved changes."""
+        if not self._may_discard():
+            return False
+        self.document.take(case)
+        self.form.set_case(case)
+        return True
 
     def save(self) -> bool:
         if self.document.path is None:

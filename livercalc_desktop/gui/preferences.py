@@ -31,6 +31,7 @@ from livercalc_desktop.gui.settings import (
     CLINIC_NAME,
     CLINIC_PHONE,
     PAPER,
+    REGISTER_URL,
     THEME,
     AppSettings,
 )
@@ -89,6 +90,10 @@ class PreferencesDialog(QDialog):
         for theme, words in THEME_WORDS.items():
             self.theme.addItem(words, theme.value)
         self.theme.setCurrentIndex(max(self.theme.findData(theme_of(settings.get(THEME)).value), 0))
+        self.register_url = QLineEdit(settings.get(REGISTER_URL))
+        self.register_url.setObjectName("register_url")
+        self.register_url.setAccessibleName("Case register database")
+        self.register_url.setPlaceholderText("Empty: this computer. A department: postgresql://USER@HOST:PORT/DATABASE")
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow("&Clinic name", self.clinic)
@@ -98,6 +103,7 @@ class PreferencesDialog(QDialog):
         form.addRow("Lo&go", logo_row)
         form.addRow("&Paper", self.paper)
         form.addRow("&Theme", self.theme)
+        form.addRow("Case &register", self.register_url)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -128,4 +134,5 @@ class PreferencesDialog(QDialog):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, theme_of(self.settings.get(THEME)))
+        self.settings.set(REGISTER_URL, self.register_url.text().strip())
         super().accept()

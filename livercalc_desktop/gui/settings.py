@@ -36,6 +36,7 @@ CLINIC_ADDRESS = SettingSpec("letterhead/address", str, "")
 CLINIC_PHONE = SettingSpec("letterhead/phone", str, "")
 CLINIC_LOGO = SettingSpec("letterhead/logo", str, "")
 NOTE_ASCII = SettingSpec("summary/note_ascii", bool, False)
+REGISTER_URL = SettingSpec("register/url", str, "")  # empty: the register file in the data folder
 _RECENT = "files/recent"
 
 

@@ -137,23 +137,23 @@ def _field_spec(raw: object, source: str, index: int, groups: set[str]) -> Field
     return spec
 
 
-def load_schema(folder: Path) -> CaseSchema:
-    """Load ``case-schema.toml`` from a pathway folder."""
-    data = read_toml(folder / SCHEMA_FILE)
-    root = StrictTable(data, SCHEMA_FILE, "(top)")
-    meta = StrictTable(root.take("meta", dict), SCHEMA_FILE, "meta")
+def load_schema(folder: Path, file_name: str = SCHEMA_FILE) -> CaseSchema:
+    """Load ``case-schema.toml`` (or another file in the same format, such as the outcome schema)."""
+    data = read_toml(folder / file_name)
+    root = StrictTable(data, file_name, "(top)")
+    meta = StrictTable(root.take("meta", dict), file_name, "meta")
     group_list = []
     for i, raw in enumerate(root.take("groups", list)):
-        group = StrictTable(raw, SCHEMA_FILE, f"groups[{i}]")
+        group = StrictTable(raw, file_name, f"groups[{i}]")
         group_list.append(Group(group.take("id", str), group.take("label", str)))
         group.finish()
     group_ids = {g.id for g in group_list}
-    fields = tuple(_field_spec(raw, SCHEMA_FILE, i, group_ids) for i, raw in enumerate(root.take("fields", list)))
-    _no_duplicates(SCHEMA_FILE, "field path", [f.path for f in fields])
+    fields = tuple(_field_spec(raw, file_name, i, group_ids) for i, raw in enumerate(root.take("fields", list)))
+    _no_duplicates(file_name, "field path", [f.path for f in fields])
     by_path = {f.path: f for f in fields}
     for spec in fields:
         _check_cross_field(spec, by_path)
-    workup = StrictTable(root.take("workup", dict), SCHEMA_FILE, "workup")
+    workup = StrictTable(root.take("workup", dict), file_name, "workup")
     statuses = _choices(workup, "statuses")
     kinds = _workup_kinds(workup, statuses)
     schema = CaseSchema(

@@ -124,7 +124,7 @@ def test_no_two_mnemonics_collide_in_the_window(window):
 def test_every_mnemonic_moves_focus_and_changes_nothing(qtbot, window, examples):
     window.open_path(examples / "isolated-pending.json")
     labels = [lbl for lbl in window.form.findChildren(QLabel) if lbl.buddy() is not None and "&" in lbl.text()]
-    assert len(labels) >= 21
+    assert len(labels) >= 20  # 26 letters less the four menus (File, Edit, Register, Help) and a few clashes
     focus(qtbot, window.form.editors["notes.for_patient"].widget)
     before = snapshot(window)
     for label in labels:

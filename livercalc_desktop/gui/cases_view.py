@@ -1,0 +1,157 @@
+"""The Cases view: the register as a sortable table, searched by name, date, category or due outcome.
+
+Searching runs on every change of a filter (the register answers in milliseconds), and a
+double click or Enter opens the case in the main window. The table holds names because the
+user is looking for a patient; nothing here is logged or stored in settings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal, SignalInstance
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from livercalc_desktop.register.store import CaseRow, Search
+
+HEADERS = ("Case", "Name", "Hospital number", "Scan date", "Due date", "Category", "Urgent", "Outcome")
+
+
+def _item(text: str, sort_value: object | None = None) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if sort_value is not None:
+        item.setData(Qt.ItemDataRole.DisplayRole, sort_value)
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    return item
+
+
+def day_of(edit: QDateEdit) -> dt.date:
+    """Return the date a date editor shows (QDate.toPython is untyped)."""
+    date = edit.date()
+    return dt.date(date.year(), date.month(), date.day())
+
+
+def _date_edit(name: str) -> tuple[QCheckBox, QDateEdit]:
+    enabled = QCheckBox(name)
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setAccessibleName(name)
+    edit.setEnabled(False)
+    enabled.toggled.connect(edit.setEnabled)
+    return enabled, edit
+
+
+class CasesView(QWidget):
+    """Lists register cases; emits ``open_requested(case_id)`` and ``outcome_requested(case_id)``."""
+
+    open_requested = Signal(int)
+    outcome_requested = Signal(int)
+    search_changed = Signal(object)
+
+    def __init__(self, categories: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle("Cases in the register")
+        self.text = QLineEdit()
+        self.text.setPlaceholderText("Name or hospital number")
+        self.text.setAccessibleName("Search by name or hospital number")
+        self.text.setClearButtonEnabled(True)
+        self.category = QComboBox()
+        self.category.setAccessibleName("Category")
+        self.category.addItem("All categories", "")
+        for category_id, label in categories:
+            self.category.addItem(label, category_id)
+        self.use_from, self.scan_from = _date_edit("Scan from")
+        self.use_to, self.scan_to = _date_edit("Scan to")
+        self.scan_from.setDate(QDate.currentDate().addYears(-1))
+        self.scan_to.setDate(QDate.currentDate())
+        self.due = QCheckBox("Outcome &due")
+        self.due.setToolTip("Cases more than 4 weeks past their due date with no outcome recorded")
+        filters = QHBoxLayout()
+        for widget in (self.text, self.category, self.use_from, self.scan_from, self.use_to, self.scan_to, self.due):
+            filters.addWidget(widget)
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setAccessibleName("Cases")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _index: self._emit(self.open_requested))
+        self.count = QLabel()
+        open_button = QPushButton("&Open case")
+        open_button.clicked.connect(lambda: self._emit(self.open_requested))
+        outcome_button = QPushButton("Record &outcome…")
+        outcome_button.clicked.connect(lambda: self._emit(self.outcome_requested))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count, 1)
+        buttons.addWidget(outcome_button)
+        buttons.addWidget(open_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.text.textChanged.connect(self._changed)
+        self.category.currentIndexChanged.connect(self._changed)
+        for widget in (self.use_from, self.use_to, self.due):
+            widget.toggled.connect(self._changed)
+        for edit in (self.scan_from, self.scan_to):
+            edit.dateChanged.connect(self._changed)
+        self.resize(1100, 560)
+
+    def search(self) -> Search:
+        """Return the search the filters describe."""
+        return Search(
+            text=self.text.text(),
+            category=str(self.category.currentData() or ""),
+            scan_from=day_of(self.scan_from) if self.use_from.isChecked() else None,
+            scan_to=day_of(self.scan_to) if self.use_to.isChecked() else None,
+            outcome_due=self.due.isChecked(),
+        )
+
+    def _changed(self) -> None:
+        self.search_changed.emit(self.search())
+
+    def show_rows(self, rows: list[CaseRow], labels: dict[str, str]) -> None:
+        """Fill the table; sorting is switched off while filling, as Qt requires."""
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            cells = (
+                _item(str(row.case_id), row.case_id),
+                _item(row.patient_name),
+                _item(row.hospital_number),
+                _item(row.scan_date.isoformat()),
+                _item(row.due_date.isoformat()),
+                _item(labels.get(row.category, row.category)),
+                _item("Urgent" if row.urgent else ""),
+                _item("Recorded" if row.outcome_recorded else "None yet"),
+            )
+            for column, cell in enumerate(cells):
+                self.table.setItem(index, column, cell)
+        self.table.setSortingEnabled(True)
+        self.table.resizeColumnsToContents()
+        self.count.setText(f"{len(rows)} case(s)")
+
+    def selected_case(self) -> int | None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        return int(item.text()) if item is not None else None
+
+    def _emit(self, signal: SignalInstance) -> None:
+        case_id = self.selected_case()
+        if case_id is not None:
+            signal.emit(case_id)

@@ -1,0 +1,1 @@
+"""Alembic migrations of the register, run by ``livercalc_desktop.register.database``."""
