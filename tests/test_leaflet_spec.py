@@ -389,7 +389,7 @@ def test_jargon_is_explained_once(printed, name):
 
 def test_time_limits_are_stated(printed):
     text = printed["isolated-pending"]
-    assert "It is done after 21 weeks, and at least 6 weeks after an illness or infection." in text
+    assert "For CMV, it is done after 21 weeks, and at least 6 weeks after an illness or infection." in text
     assert "A saliva or urine test within 3 weeks of birth" in text
     assert "After 3 weeks, the test can no longer show whether the infection began before birth." in text
 

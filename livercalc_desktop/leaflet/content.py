@@ -22,7 +22,7 @@ from livercalc_desktop.engine.evaluate import settled_facts
 from livercalc_desktop.knowledge.conditions import Facts
 from livercalc_desktop.knowledge.pathway import Pathway
 from livercalc_desktop.leaflet.texts import COUNT_NUMBER, Conditional, LeafletTexts, SectionText
-from livercalc_desktop.leaflet.timeline import Milestone, milestones
+from livercalc_desktop.leaflet.timeline import FLUID_TESTS_UNTIL_DAYS, Milestone, milestones
 
 SMALL_SPOT_MM = 5.0  # below this, the leaflet adds "smaller than a grain of rice"
 _MONTHS = (
@@ -155,15 +155,26 @@ class _Writer:
         return tuple(filled for item in items if self.holds(item) for filled in [self.fill(item.text)] if filled)
 
     def _tests_status(self) -> str:
-        """Which main tests are not done yet, waiting, declined or done (only those that apply)."""
+        """Which main tests are not done yet, waiting, declined or done (only those that apply).
+
+        Late in pregnancy a fluid test that is not done yet is not listed as still to come;
+        the leaflet says the baby will be tested after birth instead.
+        """
         lists = self.texts.status_lists
         entries = [e for e in (self.assessment.entry(t) for t in lists.tests) if e is not None]
+        weeks = self.case.get("exam.gestational_age.weeks")
+        late = isinstance(weeks, int) and weeks * 7 >= FLUID_TESTS_UNTIL_DAYS
+        not_done = set(lists.groups["not_done"])
+        too_late = [e for e in entries if late and e.id in lists.late_tests and e.status in not_done]
+        entries = [e for e in entries if e not in too_late]
         sentences = []
         for group, statuses in lists.groups.items():
             names = [self.texts.tests[e.id].short for e in entries if e.status in statuses]
             if names:
                 joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {lists.joiner} {names[-1]}"
                 sentences.append(lists.sentences[group].format(tests=joined))
+        if too_late:
+            sentences.append(lists.late)
         return " ".join(sentences)
 
     def gestation(self) -> str:
@@ -224,6 +235,8 @@ class _Writer:
         assert exam_date is not None and isinstance(weeks, int) and isinstance(days, int)
         recorded = (case.get("history.illness_date"), case.get("history.infection_date"))
         illness = tuple(d for d in (parse_date(v) for v in recorded if isinstance(v, str)) if d is not None)
+        named = case.get("history.maternal_infection")
+        infections = tuple(str(i) for i in named) if isinstance(named, tuple) else ()
 
         def when(point: Milestone) -> str:
             date = long_date(point.date) if point.date else ""
@@ -232,15 +245,19 @@ class _Writer:
             key = f"{point.key}_when_{point.variant}" if point.variant else f"{point.key}_when"
             return words[key if key in words else "about"].format(date=date)
 
+        def label(point: Milestone) -> str:
+            key = f"{point.key}_{point.variant}"
+            return words[key if point.variant and key in words else point.key]
+
         return tuple(
             TimelinePoint(
                 key=m.key,
                 day=m.day,
-                label=words[m.key],
+                label=label(m),
                 when=when(m),
                 mark=words["weeks"].format(n=m.day // 7) if m.date else words["after_birth"],
             )
-            for m in milestones(exam_date, weeks * 7 + days, self.assessment, illness)
+            for m in milestones(exam_date, weeks * 7 + days, self.assessment, illness, infections)
         )
 
 

@@ -6,7 +6,9 @@ spec sections 4 and 5: the detailed scan within 1-2 weeks when the survey is not
 (but not before 18 weeks, when it would not count as complete); the urgent review within
 1-2 days; follow-up scans every 1-2 weeks when urgent or anaemia is suspected, otherwise
 about every 4 weeks; the amniotic-fluid CMV test from 21 weeks and 6 weeks after the
-illness or infection; the newborn CMV test within 3 weeks of birth.
+illness or infection, when CMV is the concern (for another named infection the team sets
+the time); no fluid test from 34 weeks or after 37 weeks (clinical review C4, C5); the
+newborn CMV test within 3 weeks of birth.
 """
 
 from __future__ import annotations
@@ -26,10 +28,13 @@ FOLLOW_UP_CLOSE_DAYS = 7
 RESULTS_DAYS = 14
 AF_PCR_EARLIEST_DAYS = 21 * 7
 AF_PCR_AFTER_ILLNESS_DAYS = 6 * 7
+AF_PCR_LATEST_DAYS = 37 * 7  # a fluid test is not planned later than this
+FLUID_TESTS_UNTIL_DAYS = 34 * 7  # from here on, tests on the fluid give way to tests after birth
 LAST_SCAN_DAYS = 38 * 7
 NEWBORN_CMV_WITHIN_DAYS = 21
 _NOT_YET_DONE = frozenset({"offered", "not-recorded", "booked"})
 _CLOSE_FOLLOW_UP = frozenset({"urgent", "anaemia-pattern"})
+_CMV = frozenset({"cmv-primary", "cmv-nonprimary"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +53,13 @@ class Milestone:
 
 
 def _urgent_review(assessment: Assessment, exam_date: dt.date, ga_days: int) -> list[Milestone]:
-    """Place the urgent review on its booked date when one is recorded, else within 1-2 days; none once done."""
+    """Place the urgent review on its booked date when one is recorded, else within 1-2 days.
+
+    None once done, and none once declined: the leaflet asks her to talk to the team again
+    instead of showing a review she has said no to.
+    """
     review = assessment.entry("fetal-medicine-review-urgent")
-    if review is not None and review.status == "done":
+    if review is not None and review.status in ("done", "declined"):
         return []
     booked = parse_date(review.date) if review is not None and review.status == "booked" and review.date else None
     if booked is not None and booked >= exam_date:
@@ -59,10 +68,33 @@ def _urgent_review(assessment: Assessment, exam_date: dt.date, ga_days: int) -> 
     return [Milestone("urgent", day, exam_date + dt.timedelta(days=URGENT_WITHIN_DAYS))]
 
 
+def _fluid_test(
+    ga_days: int, assessment: Assessment, illness_days: tuple[int, ...], infections: tuple[str, ...]
+) -> list[Milestone]:
+    """Return the earliest amniotic-fluid infection test, when it is still to come and not too late.
+
+    The 21-week and 6-weeks-after rule is for CMV (also when an illness names no infection);
+    for another named infection the timing differs, so the team says when (day = today).
+    """
+    af_pcr = assessment.entry("af-pcr")
+    if af_pcr is None or af_pcr.status not in _NOT_YET_DONE or ga_days >= FLUID_TESTS_UNTIL_DAYS:
+        return []
+    if infections and not _CMV & set(infections):
+        return [Milestone("af_pcr", ga_days, None, "other")]
+    earliest = max([AF_PCR_EARLIEST_DAYS, *(day + AF_PCR_AFTER_ILLNESS_DAYS for day in illness_days)])
+    if ga_days < earliest <= AF_PCR_LATEST_DAYS:
+        return [Milestone("af_pcr", earliest, None)]
+    return []
+
+
 def milestones(
-    exam_date: dt.date, ga_days: int, assessment: Assessment, illness_dates: tuple[dt.date, ...] = ()
+    exam_date: dt.date,
+    ga_days: int,
+    assessment: Assessment,
+    illness_dates: tuple[dt.date, ...] = (),
+    infections: tuple[str, ...] = (),
 ) -> tuple[Milestone, ...]:
-    """Return the milestones of this case in time order."""
+    """Return the milestones of this case in time order (``infections``: the named maternal ones)."""
 
     def at(day: int) -> dt.date:
         return exam_date + dt.timedelta(days=day - ga_days)
@@ -82,15 +114,14 @@ def milestones(
             events.append(Milestone("detailed", SURVEY_EARLIEST_DAYS, at(SURVEY_EARLIEST_DAYS), "later"))
     if any(entry.status == "pending" for entry in assessment.checklist):  # a result is awaited
         events.append(Milestone("results", ga_days + RESULTS_DAYS, at(ga_days + RESULTS_DAYS)))
-    af_pcr = assessment.entry("af-pcr")
-    if af_pcr is not None and af_pcr.status in _NOT_YET_DONE:
-        earliest = max([AF_PCR_EARLIEST_DAYS, *(ga_on(d) + AF_PCR_AFTER_ILLNESS_DAYS for d in illness_dates)])
-        if earliest > ga_days:
-            events.append(Milestone("af_pcr", earliest, at(earliest)))
+    for test in _fluid_test(ga_days, assessment, tuple(ga_on(d) for d in illness_dates), infections):
+        events.append(Milestone(test.key, test.day, at(test.day), test.variant))
     close = bool(_CLOSE_FOLLOW_UP & flags)
     scan_day = ga_days + (FOLLOW_UP_CLOSE_DAYS if close else FOLLOW_UP_DAYS)
     if scan_day <= LAST_SCAN_DAYS:
-        events.append(Milestone("scan", scan_day, at(scan_day), "close" if close else ""))
+        # No "then every 4 weeks" when the next scan after this one would come after the last.
+        last = not close and scan_day + FOLLOW_UP_DAYS > LAST_SCAN_DAYS
+        events.append(Milestone("scan", scan_day, at(scan_day), "close" if close else "last" if last else ""))
     if ga_days < TERM_DAYS:
         events.append(Milestone("birth", TERM_DAYS, at(TERM_DAYS)))
     born = max(TERM_DAYS, ga_days) + 1
