@@ -251,6 +251,16 @@ FLAG_CASES = [
     ("early-survey", {"exam": {"gestational_age": {"weeks": 18, "days": 0}}}, False),
     ("early-survey", {"exam": {"gestational_age": {"weeks": 16, "days": 0}, "detailed_survey": "not-done"}}, False),
     ("spot-resolved", {"lesion": {"change_from_prior": "resolved"}}, True),
+    ("infection-not-named", {"workup": status("maternal-infection-serology", "abnormal")}, True),
+    ("infection-not-named", {"workup": {**SEROLOGY_NORMAL, **status("af-pcr", "abnormal")}}, True),
+    (
+        "infection-not-named",
+        {
+            "workup": status("maternal-infection-serology", "abnormal"),
+            "history": {"maternal_infection": ["cmv-primary"]},
+        },
+        False,
+    ),
     ("spot-resolved", {"lesion": {"change_from_prior": "decreased"}}, False),
 ]
 
@@ -423,6 +433,14 @@ def test_checklist_rules_driven_by_flags_and_terms(item, priority, sections):
         ({"findings": {"mca_psv_mom": 1.7}}, "Every 1–2 weeks"),
         ({"history": {"maternal_infection": ["parvovirus"]}}, "Every 1–2 weeks"),
         ({}, "Every 4 weeks"),
+        ({"workup": status("maternal-infection-serology", "abnormal")}, "Every 1–2 weeks"),
+        (
+            {
+                "workup": status("maternal-infection-serology", "abnormal"),
+                "history": {"maternal_infection": ["cmv-primary"]},
+            },
+            "Every 4 weeks",
+        ),
         ({"exam": {"detailed_survey": "not-done"}}, "Every 4 weeks"),
     ],
 )
@@ -677,7 +695,7 @@ def test_an_unresolved_high_risk_screen_keeps_the_microarray_under_any_category(
         (
             {"workup": {"maternal-infection-serology": {"status": "abnormal", "detail": "Parvovirus IgM"}}},
             "mca-doppler",
-            "consider",
+            "do",
         ),
         (
             {"workup": {"maternal-infection-serology": {"status": "abnormal", "detail": "CMV IgM"}}, "lesion": SURFACE},
@@ -687,7 +705,7 @@ def test_an_unresolved_high_risk_screen_keeps_the_microarray_under_any_category(
         (
             {"workup": {**SEROLOGY_NORMAL, "af-pcr": {"status": "abnormal", "detail": "parvovirus DNA"}}},
             "mca-doppler",
-            "consider",
+            "do",
         ),
         ({"workup": {**SEROLOGY_NORMAL, "af-pcr": {"status": "abnormal", "detail": "CMV"}}}, "fetal-mri", "consider"),
         ({"findings": {"abdominal": ["ascites"]}}, "mca-doppler", "do"),

@@ -24,6 +24,7 @@ SPEC_CATEGORIES = [
 ]
 SPEC_FLAGS = {
     "urgent",
+    "infection-not-named",
     "no-call-screen",
     "early-survey",
     "spot-resolved",
@@ -71,7 +72,7 @@ def test_ids_are_exactly_those_of_the_spec(pathway):
     assert [i.id for i in kb.checklist] == SPEC_ITEMS
 
 
-WORKFLOW_FLAGS = {"declined-testing", "results-pending", "early-survey", "spot-resolved"}
+WORKFLOW_FLAGS = {"declined-testing", "results-pending", "early-survey", "spot-resolved", "infection-not-named"}
 
 
 def test_every_category_flag_and_item_cites_a_known_reference(pathway):
@@ -219,7 +220,7 @@ TYPOS = [
         "knowledge-base.toml",
         'priority = "consider"',
         'priority = "maybe"',
-        'checklist item "mca-doppler" > rules[1]: "priority" must be one of do, offer, consider',
+        'checklist item "fetal-echo" > rules[1]: "priority" must be one of do, offer, consider',
     ),
     (
         "knowledge-base.toml",
