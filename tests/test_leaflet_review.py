@@ -277,9 +277,38 @@ def test_m8_cmv_found_on_the_fluid_is_not_if_not_ruled_out(pathway):
             "af-pcr": {"status": "abnormal", "detail": "CMV DNA detected"},
         },
     )
+    # The clinician has not named the infection (the engine's infection-not-named): no "CMV was found".
+    assert "If CMV has not been ruled out" not in text and "Because CMV was found" not in text
+    assert "Because the fluid test found an infection, your baby will have a CMV test" in text
+
+
+def test_m8_cmv_named_says_cmv_was_found(pathway):
+    text = printed(
+        pathway,
+        history={"maternal_infection": ["cmv-primary"]},
+        workup={"af-pcr": {"status": "abnormal", "detail": "CMV DNA detected"}},
+    )
     assert "If CMV has not been ruled out" not in text
     assert "Because CMV was found, your baby will have a CMV test of saliva or urine within 3 weeks" in text
 
 
 def test_m8_cmv_not_yet_tested_keeps_if_not_ruled_out(pathway):
     assert "If CMV has not been ruled out before birth" in printed(pathway)
+
+
+# --- C1: an infection recorded only on the blood-test result (engine flag infection-not-named) --
+
+
+def test_c1_unnamed_infection_result_gets_scans_every_1_to_2_weeks(pathway):
+    text = printed(
+        pathway, workup={"maternal-infection-serology": {"status": "abnormal", "detail": "Parvovirus IgM positive"}}
+    )
+    steps = timeline(text)
+    assert "Follow-up scans around 17 March 2026, then every 1 to 2 weeks" in steps
+    assert "every 4 weeks" not in steps
+
+
+def test_m8_unnamed_infection_on_the_fluid_is_not_called_cmv(pathway):
+    text = printed(pathway, workup={"af-pcr": {"status": "abnormal"}})
+    assert "If CMV has not been ruled out" not in text and "Because CMV was found" not in text
+    assert "Because the fluid test found an infection, your baby will have a CMV test" in text

@@ -4,11 +4,11 @@ Only the scan date, the gestational age and the recorded illness or infection da
 known; every other date is a guide, which the leaflet says in words. Intervals follow
 spec sections 4 and 5: the detailed scan within 1-2 weeks when the survey is not complete
 (but not before 18 weeks, when it would not count as complete); the urgent review within
-1-2 days; follow-up scans every 1-2 weeks when urgent or anaemia is suspected, otherwise
-about every 4 weeks; the amniotic-fluid CMV test from 21 weeks and 6 weeks after the
-illness or infection, when CMV is the concern (for another named infection the team sets
-the time); no fluid test from 34 weeks or after 37 weeks (clinical review C4, C5); the
-newborn CMV test within 3 weeks of birth.
+1-2 days; follow-up scans every 1-2 weeks when urgent, anaemia is suspected or an abnormal
+infection result names no infection, otherwise about every 4 weeks; the amniotic-fluid
+CMV test from 21 weeks and 6 weeks after the illness or infection, when CMV is the concern
+(for another named infection the team sets the time); no fluid test from 34 weeks or after
+37 weeks (clinical review C4, C5); the newborn CMV test within 3 weeks of birth.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ FLUID_TESTS_UNTIL_DAYS = 34 * 7  # from here on, tests on the fluid give way to 
 LAST_SCAN_DAYS = 38 * 7
 NEWBORN_CMV_WITHIN_DAYS = 21
 _NOT_YET_DONE = frozenset({"offered", "not-recorded", "booked"})
-_CLOSE_FOLLOW_UP = frozenset({"urgent", "anaemia-pattern"})
+_CLOSE_FOLLOW_UP = frozenset({"urgent", "anaemia-pattern", "infection-not-named"})
 _CMV = frozenset({"cmv-primary", "cmv-nonprimary"})
 
 
