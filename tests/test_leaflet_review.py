@@ -312,3 +312,19 @@ def test_m8_unnamed_infection_on_the_fluid_is_not_called_cmv(pathway):
     text = printed(pathway, workup={"af-pcr": {"status": "abnormal"}})
     assert "If CMV has not been ruled out" not in text and "Because CMV was found" not in text
     assert "Because the fluid test found an infection, your baby will have a CMV test" in text
+
+
+# --- minor findings ------------------------------------------------------------------------------
+
+
+def test_m12_no_cause_is_said_once(pathway):
+    text = printed(
+        pathway,
+        workup={"maternal-infection-serology": {"status": "normal"}, "amniocentesis-cma": {"status": "normal"}},
+    )
+    assert len(re.findall(r"Most often, no cause is (ever )?found\.", text)) == 1
+
+
+def test_m14_survey_incomplete_does_not_say_healed(pathway):
+    text = printed(pathway, exam={"detailed_survey": "not-done"})
+    assert "small area that has healed" not in text
