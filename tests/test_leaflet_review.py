@@ -328,3 +328,78 @@ def test_m12_no_cause_is_said_once(pathway):
 def test_m14_survey_incomplete_does_not_say_healed(pathway):
     text = printed(pathway, exam={"detailed_survey": "not-done"})
     assert "small area that has healed" not in text
+
+
+def test_m1_plural_spots_are_described_in_the_plural(pathway):
+    text = printed(pathway, lesion={"count": "2-3"})
+    assert "Doctors call bright spots like these calcifications. Each one is a tiny deposit of calcium." in text
+    assert "Spots like these, on their own, are usually harmless." in text
+    assert "a bright spot like this" not in text and "A spot like this on its own" not in text
+
+
+def test_m2_no_harmless_lump_among_the_causes(pathway):
+    text = printed(pathway)
+    assert "harmless lump" not in text
+    assert "a lump in the liver, such as a clump of small blood vessels" in text
+
+
+def test_m4_anaemia_pattern_gets_less_movement_advice(pathway):
+    text = printed(pathway, history={"maternal_infection": ["parvovirus"], "infection_date": "2026-02-20"})
+    call = text[text.index("When to call your team") :]
+    assert "If your baby moves less than usual, call your maternity unit straight away" in call
+
+
+def test_m5_twins_with_low_risk_nipt_say_it_is_less_sure(pathway):
+    text = printed(
+        pathway,
+        exam={"pregnancy": "twins", "fetus": "A"},
+        screening={"cfdna": "low-risk"},
+        workup={"maternal-infection-serology": {"status": "normal"}, "amniocentesis-cma": {"status": "declined"}},
+    )
+    assert "In twins, NIPT gives one result for both babies, and it is a little less sure." in text
+
+
+def test_m7_placenta_is_not_in_your_baby(pathway):
+    text = printed(pathway, findings={"hydrops": ["placentomegaly"]})
+    assert "the scan found other differences in your baby or the placenta." in text
+
+
+@pytest.mark.parametrize("urgent", [False, True])
+def test_m8_m9_results_are_not_promised_in_1_to_3_weeks(pathway, urgent):
+    findings = {"hydrops": ["pleural"]} if urgent else {}
+    steps = timeline(printed(pathway, findings=findings, workup={"maternal-infection-serology": {"status": "pending"}}))
+    assert "1 to 3 weeks" not in steps
+    assert "Test results your team will tell you when" in steps
+    assert steps.index("Today's scan") < steps.index("Test results") < steps.index("Follow-up scans")
+    if urgent:
+        assert steps.index("Test results") < steps.index("Specialist review")
+
+
+def test_m10_urgent_review_done_does_not_ask_to_be_seen_again(pathway):
+    text = printed(
+        pathway,
+        findings={"hydrops": ["pleural"]},
+        workup={
+            "fetal-medicine-review-urgent": {"status": "done", "date": "2026-03-10"},
+            "maternal-infection-serology": {"status": "normal"},
+        },
+    )
+    assert "The specialist team has seen your baby. They will tell you what happens next" in text
+    assert "see you again very soon" not in text and "needs to check your baby soon" not in text
+    assert "in the next day or two" not in text
+
+
+def test_m11_fluid_test_that_can_be_done_now_is_on_the_timeline(pathway):
+    steps = timeline(
+        printed(pathway, exam={"gestational_age": {"weeks": 24, "days": 0}}, lesion={"hepatomegaly": True})
+    )
+    assert "Earliest fluid test for CMV can be done now, if you choose it" in steps
+
+
+def test_m16_one_cf_carrier_says_a_result_is_awaited(pathway):
+    text = printed(
+        pathway,
+        history={"cf_carriers": "one"},
+        workup={"maternal-infection-serology": {"status": "normal"}, "amniocentesis-cma": {"status": "normal"}},
+    )
+    assert "One more result is not back yet: the cystic fibrosis test." in meaning(text)

@@ -346,9 +346,9 @@ def test_mca_speed_is_explained_when_it_makes_the_case_urgent(printed):
 
 def test_results_are_awaited_only_when_a_test_is_pending(printed):
     # The screen-positive demo has amniocentesis offered and counselling booked: nothing awaits a result.
-    for phrase in ("Some test results are not back yet", "Test results usually", "When will my test results be back"):
+    for phrase in ("Some test results are not back yet", "Test results your team", "When will my test results be back"):
         assert phrase not in printed["screen-positive"]
-    assert "Test results usually within 1 to 3 weeks" in printed["isolated-pending"]  # serology pending
+    assert "Test results your team will tell you when" in printed["isolated-pending"]  # serology pending
 
 
 def test_not_urgent_cases_have_no_urgent_wording(printed):
@@ -544,7 +544,8 @@ def _check_never_printed(content: LeafletContent, case: Case, category: str, ter
         for phrase in REASSURANCE:
             assert phrase not in text, phrase
     if "urgent" in terms:
-        assert "very soon, usually within a day or two" in text
+        seen = case.status_of("fetal-medicine-review-urgent") == "done"
+        assert ("The specialist team has seen your baby." if seen else "very soon, usually within a day or two") in text
     if "The main tests" in text:
         assert "infection-screen-normal" in terms
         assert case.status_of("amniocentesis-cma") == "normal" or case.get("screening.cfdna") == "low-risk"

@@ -151,7 +151,7 @@ _NEXT = (
     "intro", "about", "today", "detailed", "detailed_when", "detailed_when_later", "urgent", "urgent_when",
     "urgent_when_booked",
     "results", "results_when", "scan", "scan_when", "scan_when_close",
-    "af_pcr", "af_pcr_when", "af_pcr_other", "af_pcr_when_other",
+    "af_pcr", "af_pcr_when", "af_pcr_when_now", "af_pcr_other", "af_pcr_when_other",
     "birth", "newborn", "newborn_when", "newborn_cmv", "newborn_cmv_when", "weeks", "after_birth",
 )  # fmt: skip
 _STATUS_GROUPS = ("not_done", "waiting", "declined", "normal")

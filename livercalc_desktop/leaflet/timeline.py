@@ -25,7 +25,6 @@ SURVEY_WITHIN_DAYS = 14
 URGENT_WITHIN_DAYS = 2
 FOLLOW_UP_DAYS = 28
 FOLLOW_UP_CLOSE_DAYS = 7
-RESULTS_DAYS = 14
 AF_PCR_EARLIEST_DAYS = 21 * 7
 AF_PCR_AFTER_ILLNESS_DAYS = 6 * 7
 AF_PCR_LATEST_DAYS = 37 * 7  # a fluid test is not planned later than this
@@ -82,7 +81,9 @@ def _fluid_test(
     if infections and not _CMV & set(infections):
         return [Milestone("af_pcr", ga_days, None, "other")]
     earliest = max([AF_PCR_EARLIEST_DAYS, *(day + AF_PCR_AFTER_ILLNESS_DAYS for day in illness_days)])
-    if ga_days < earliest <= AF_PCR_LATEST_DAYS:
+    if earliest <= ga_days:
+        return [Milestone("af_pcr", ga_days, None, "now")]
+    if earliest <= AF_PCR_LATEST_DAYS:
         return [Milestone("af_pcr", earliest, None)]
     return []
 
@@ -112,8 +113,9 @@ def milestones(
             events.append(Milestone("detailed", within, at(within)))
         else:
             events.append(Milestone("detailed", SURVEY_EARLIEST_DAYS, at(SURVEY_EARLIEST_DAYS), "later"))
-    if any(entry.status == "pending" for entry in assessment.checklist):  # a result is awaited
-        events.append(Milestone("results", ga_days + RESULTS_DAYS, at(ga_days + RESULTS_DAYS)))
+    if any(entry.status == "pending" for entry in assessment.checklist):
+        # A result is awaited; how soon depends on the test and the unit, so the team says when.
+        events.append(Milestone("results", ga_days, exam_date))
     for test in _fluid_test(ga_days, assessment, tuple(ga_on(d) for d in illness_dates), infections):
         events.append(Milestone(test.key, test.day, at(test.day), test.variant))
     close = bool(_CLOSE_FOLLOW_UP & flags)
