@@ -306,6 +306,9 @@ def test_c1_unnamed_infection_result_gets_scans_every_1_to_2_weeks(pathway):
     steps = timeline(text)
     assert "Follow-up scans around 17 March 2026, then every 1 to 2 weeks" in steps
     assert "every 4 weeks" not in steps
+    # It may be parvovirus: no CMV fluid test by the CMV rule, and the less-movement advice.
+    assert "fluid test for CMV" not in steps and "Infection test on the fluid your team will tell you when" in steps
+    assert "If your baby moves less than usual" in text[text.index("When to call your team") :]
 
 
 def test_m8_unnamed_infection_on_the_fluid_is_not_called_cmv(pathway):

@@ -544,8 +544,8 @@ def _check_never_printed(content: LeafletContent, case: Case, category: str, ter
         for phrase in REASSURANCE:
             assert phrase not in text, phrase
     if "urgent" in terms:
-        seen = case.status_of("fetal-medicine-review-urgent") == "done"
-        assert ("The specialist team has seen your baby." if seen else "very soon, usually within a day or two") in text
+        done = case.status_of("fetal-medicine-review-urgent") == "done"
+        assert ("The specialist team has seen your baby." if done else "very soon, usually within a day or two") in text
     if "The main tests" in text:
         assert "infection-screen-normal" in terms
         assert case.status_of("amniocentesis-cma") == "normal" or case.get("screening.cfdna") == "low-risk"

@@ -73,12 +73,13 @@ def _fluid_test(
     """Return the earliest amniotic-fluid infection test, when it is still to come and not too late.
 
     The 21-week and 6-weeks-after rule is for CMV (also when an illness names no infection);
-    for another named infection the timing differs, so the team says when (day = today).
+    for another named infection, or an abnormal result whose infection is not named yet, the
+    timing differs, so the team says when (day = today).
     """
     af_pcr = assessment.entry("af-pcr")
     if af_pcr is None or af_pcr.status not in _NOT_YET_DONE or ga_days >= FLUID_TESTS_UNTIL_DAYS:
         return []
-    if infections and not _CMV & set(infections):
+    if (infections and not _CMV & set(infections)) or "infection-not-named" in assessment.flags:
         return [Milestone("af_pcr", ga_days, None, "other")]
     earliest = max([AF_PCR_EARLIEST_DAYS, *(day + AF_PCR_AFTER_ILLNESS_DAYS for day in illness_days)])
     if earliest <= ga_days:
