@@ -406,3 +406,20 @@ def test_m16_one_cf_carrier_says_a_result_is_awaited(pathway):
         workup={"maternal-infection-serology": {"status": "normal"}, "amniocentesis-cma": {"status": "normal"}},
     )
     assert "One more result is not back yet: the cystic fibrosis test." in meaning(text)
+
+
+def test_m9_no_should_i_have_amniocentesis_after_a_microarray(pathway):
+    text = printed(
+        pathway,
+        screening={"cfdna": "high-risk"},
+        workup={"maternal-infection-serology": {"status": "normal"}, "amniocentesis-cma": {"status": "normal"}},
+    )
+    assert "should I have amniocentesis?" not in text
+    assert "What does my microarray result mean for my baby?" in text
+    assert "should I have amniocentesis?" in printed(pathway, screening={"cfdna": "high-risk"})
+
+
+def test_m13_an_offered_test_is_a_choice_not_simply_not_done_yet(pathway):
+    text = meaning(printed(pathway, workup={"amniocentesis-cma": {"status": "offered"}}))
+    assert "You can still decide about: amniocentesis" in text
+    assert not re.search(r"Not done yet:[^.]*amniocentesis", text)

@@ -277,7 +277,7 @@ def test_low_risk_nipt_says_what_it_does_not_cover(printed):
 
 def test_isolated_pending_says_which_tests_are_not_done_waiting_or_declined(printed):
     demo = _meaning(printed["isolated-pending"])
-    assert "Not done yet: amniocentesis" in demo
+    assert "You can still decide about: amniocentesis" in demo
     assert "Still waiting for the results: the blood tests for infections." in demo
     assert "You chose not to have" not in demo
     declined = _meaning(printed["pending-declined"])

@@ -155,7 +155,7 @@ class _Writer:
         return tuple(filled for item in items if self.holds(item) for filled in [self.fill(item.text)] if filled)
 
     def _tests_status(self) -> str:
-        """Which main tests are not done yet, waiting, declined or done (only those that apply).
+        """Which main tests are not done yet, still to decide, waiting, declined or done (only those that apply).
 
         Late in pregnancy a fluid test that is not done yet is not listed as still to come;
         the leaflet says the baby will be tested after birth instead.
@@ -164,7 +164,7 @@ class _Writer:
         entries = [e for e in (self.assessment.entry(t) for t in lists.tests) if e is not None]
         weeks = self.case.get("exam.gestational_age.weeks")
         late = isinstance(weeks, int) and weeks * 7 >= FLUID_TESTS_UNTIL_DAYS
-        not_done = set(lists.groups["not_done"])
+        not_done = {*lists.groups["not_done"], *lists.groups["offered"]}
         too_late = [e for e in entries if late and e.id in lists.late_tests and e.status in not_done]
         entries = [e for e in entries if e not in too_late]
         sentences = []

@@ -91,7 +91,7 @@ class WordText:
 
 @dataclass(frozen=True, slots=True)
 class StatusLists:
-    """Sentences naming which main tests are not done yet, waiting, declined or normal.
+    """Sentences naming which main tests are not done yet, still to decide, waiting, declined or normal.
 
     Late in pregnancy (timeline.FLUID_TESTS_UNTIL_DAYS), the ``late_tests`` (tests on the fluid around the baby) are no
     longer listed as "not done yet": the ``late`` sentence says the baby is tested after
@@ -154,7 +154,7 @@ _NEXT = (
     "af_pcr", "af_pcr_when", "af_pcr_when_now", "af_pcr_other", "af_pcr_when_other",
     "birth", "newborn", "newborn_when", "newborn_cmv", "newborn_cmv_when", "weeks", "after_birth",
 )  # fmt: skip
-_STATUS_GROUPS = ("not_done", "waiting", "declined", "normal")
+_STATUS_GROUPS = ("not_done", "offered", "waiting", "declined", "normal")
 _SOURCES = ("intro", "version", "draft_status", "reviewed_status", "disclaimer", "footer")
 
 
