@@ -423,3 +423,10 @@ def test_m13_an_offered_test_is_a_choice_not_simply_not_done_yet(pathway):
     text = meaning(printed(pathway, workup={"amniocentesis-cma": {"status": "offered"}}))
     assert "You can still decide about: amniocentesis" in text
     assert not re.search(r"Not done yet:[^.]*amniocentesis", text)
+
+
+def test_m1_plural_spots_are_not_called_it(pathway):
+    text = printed(pathway, lesion={"count": "4+"})
+    assert "They often mark small areas that have healed." in text
+    assert "Spots like these are not rare. Large studies found them in about 1 in every 1,000" in text
+    assert "It often marks" not in text and "It is not rare" not in text
