@@ -23,6 +23,7 @@ from livercalc_desktop.knowledge.pathway import Pathway
 CASE_FILE_MAX_BYTES = 1024 * 1024
 """A real case file is a few kilobytes; 1 MiB leaves room for every field at its longest."""
 
+
 def new_file_tag() -> str:
     """Return a short random tag, so two cases scanned on the same day get different default names."""
     return secrets.token_hex(3)

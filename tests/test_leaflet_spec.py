@@ -277,7 +277,7 @@ def test_low_risk_nipt_says_what_it_does_not_cover(printed):
 
 def test_isolated_pending_says_which_tests_are_not_done_waiting_or_declined(printed):
     demo = _meaning(printed["isolated-pending"])
-    assert "Not done yet: amniocentesis" in demo
+    assert "You can still decide about: amniocentesis" in demo
     assert "Still waiting for the results: the blood tests for infections." in demo
     assert "You chose not to have" not in demo
     declined = _meaning(printed["pending-declined"])
@@ -346,9 +346,9 @@ def test_mca_speed_is_explained_when_it_makes_the_case_urgent(printed):
 
 def test_results_are_awaited_only_when_a_test_is_pending(printed):
     # The screen-positive demo has amniocentesis offered and counselling booked: nothing awaits a result.
-    for phrase in ("Some test results are not back yet", "Test results usually", "When will my test results be back"):
+    for phrase in ("Some test results are not back yet", "Test results your team", "When will my test results be back"):
         assert phrase not in printed["screen-positive"]
-    assert "Test results usually within 1 to 3 weeks" in printed["isolated-pending"]  # serology pending
+    assert "Test results your team will tell you when" in printed["isolated-pending"]  # serology pending
 
 
 def test_not_urgent_cases_have_no_urgent_wording(printed):
@@ -389,7 +389,7 @@ def test_jargon_is_explained_once(printed, name):
 
 def test_time_limits_are_stated(printed):
     text = printed["isolated-pending"]
-    assert "It is done after 21 weeks, and at least 6 weeks after an illness or infection." in text
+    assert "For CMV, it is done after 21 weeks, and at least 6 weeks after an illness or infection." in text
     assert "A saliva or urine test within 3 weeks of birth" in text
     assert "After 3 weeks, the test can no longer show whether the infection began before birth." in text
 
@@ -544,7 +544,8 @@ def _check_never_printed(content: LeafletContent, case: Case, category: str, ter
         for phrase in REASSURANCE:
             assert phrase not in text, phrase
     if "urgent" in terms:
-        assert "very soon, usually within a day or two" in text
+        done = case.status_of("fetal-medicine-review-urgent") == "done"
+        assert ("The specialist team has seen your baby." if done else "very soon, usually within a day or two") in text
     if "The main tests" in text:
         assert "infection-screen-normal" in terms
         assert case.status_of("amniocentesis-cma") == "normal" or case.get("screening.cfdna") == "low-risk"

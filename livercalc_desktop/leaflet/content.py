@@ -24,7 +24,7 @@ from livercalc_desktop.knowledge.pathway import Pathway
 from livercalc_desktop.leaflet.letterhead import ClinicDetails as ClinicDetails  # re-exported: its old home
 from livercalc_desktop.leaflet.letterhead import Logo
 from livercalc_desktop.leaflet.texts import COUNT_NUMBER, Conditional, LeafletTexts, SectionText
-from livercalc_desktop.leaflet.timeline import Milestone, milestones, recorded_illness_dates
+from livercalc_desktop.leaflet.timeline import FLUID_TESTS_UNTIL_DAYS, Milestone, milestones, recorded_illness_dates
 
 SMALL_SPOT_MM = 5.0  # below this, the leaflet adds "smaller than a grain of rice"
 _MONTHS = (
@@ -150,15 +150,26 @@ class _Writer:
         return tuple(filled for item in items if self.holds(item) for filled in [self.fill(item.text)] if filled)
 
     def _tests_status(self) -> str:
-        """Which main tests are not done yet, waiting, declined or done (only those that apply)."""
+        """Which main tests are not done yet, still to decide, waiting, declined or done (only those that apply).
+
+        Late in pregnancy a fluid test that is not done yet is not listed as still to come;
+        the leaflet says the baby will be tested after birth instead.
+        """
         lists = self.texts.status_lists
         entries = [e for e in (self.assessment.entry(t) for t in lists.tests) if e is not None]
+        weeks = self.case.get("exam.gestational_age.weeks")
+        late = isinstance(weeks, int) and weeks * 7 >= FLUID_TESTS_UNTIL_DAYS
+        not_done = {*lists.groups["not_done"], *lists.groups["offered"]}
+        too_late = [e for e in entries if late and e.id in lists.late_tests and e.status in not_done]
+        entries = [e for e in entries if e not in too_late]
         sentences = []
         for group, statuses in lists.groups.items():
             names = [self.texts.tests[e.id].short for e in entries if e.status in statuses]
             if names:
                 joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {lists.joiner} {names[-1]}"
                 sentences.append(lists.sentences[group].format(tests=joined))
+        if too_late:
+            sentences.append(lists.late)
         return " ".join(sentences)
 
     def gestation(self) -> str:
@@ -218,6 +229,8 @@ class _Writer:
         weeks, days = case.get("exam.gestational_age.weeks"), case.get("exam.gestational_age.days")
         assert exam_date is not None and isinstance(weeks, int) and isinstance(days, int)
         illness = recorded_illness_dates(case)
+        named = case.get("history.maternal_infection")
+        infections = tuple(str(i) for i in named) if isinstance(named, tuple) else ()
 
         def when(point: Milestone) -> str:
             date = long_date(point.date) if point.date else ""
@@ -226,15 +239,19 @@ class _Writer:
             key = f"{point.key}_when_{point.variant}" if point.variant else f"{point.key}_when"
             return words[key if key in words else "about"].format(date=date)
 
+        def label(point: Milestone) -> str:
+            key = f"{point.key}_{point.variant}"
+            return words[key if point.variant and key in words else point.key]
+
         return tuple(
             TimelinePoint(
                 key=m.key,
                 day=m.day,
-                label=words[m.key],
+                label=label(m),
                 when=when(m),
                 mark=words["weeks"].format(n=m.day // 7) if m.date else words["after_birth"],
             )
-            for m in milestones(exam_date, weeks * 7 + days, self.assessment, illness)
+            for m in milestones(exam_date, weeks * 7 + days, self.assessment, illness, infections)
         )
 
 

@@ -91,12 +91,19 @@ class WordText:
 
 @dataclass(frozen=True, slots=True)
 class StatusLists:
-    """Sentences naming which main tests are not done yet, waiting, declined or normal."""
+    """Sentences naming which main tests are not done yet, still to decide, waiting, declined or normal.
+
+    Late in pregnancy (timeline.FLUID_TESTS_UNTIL_DAYS), the ``late_tests`` (tests on the fluid around the baby) are no
+    longer listed as "not done yet": the ``late`` sentence says the baby is tested after
+    birth instead (clinical review C5).
+    """
 
     tests: tuple[str, ...]
     sentences: Mapping[str, str]
     groups: Mapping[str, tuple[str, ...]]
     joiner: str
+    late_tests: tuple[str, ...]
+    late: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -143,10 +150,11 @@ _WHERE = {
 _NEXT = (
     "intro", "about", "today", "detailed", "detailed_when", "detailed_when_later", "urgent", "urgent_when",
     "urgent_when_booked",
-    "results", "results_when", "scan", "scan_when", "scan_when_close", "af_pcr", "af_pcr_when",
+    "results", "results_when", "scan", "scan_when", "scan_when_close",
+    "af_pcr", "af_pcr_when", "af_pcr_when_now", "af_pcr_other", "af_pcr_when_other",
     "birth", "newborn", "newborn_when", "newborn_cmv", "newborn_cmv_when", "weeks", "after_birth",
 )  # fmt: skip
-_STATUS_GROUPS = ("not_done", "waiting", "declined", "normal")
+_STATUS_GROUPS = ("not_done", "offered", "waiting", "declined", "normal")
 _SOURCES = ("intro", "version", "draft_status", "reviewed_status", "disclaimer", "footer")
 
 
@@ -242,7 +250,11 @@ class _TextsReader:
     def status_lists(self) -> StatusLists:
         table = StrictTable(self.root.take("status_lists", dict), self.source, "status_lists")
         tests = table.take_strings("tests")
-        unknown = [t for t in tests if t not in {i.id for i in self.pathway.kb.checklist}]
+        late_table = StrictTable(table.take("late", dict), self.source, "status_lists > late")
+        late_tests, late = late_table.take_strings("tests"), late_table.take("text", str)
+        late_table.finish()
+        known = {i.id for i in self.pathway.kb.checklist}
+        unknown = [t for t in (*tests, *late_tests) if t not in known]
         if unknown:
             raise table.error(f"unknown checklist item(s): {', '.join(unknown)}")
         sentences = {group: table.take(group, str) for group in _STATUS_GROUPS}
@@ -251,7 +263,14 @@ class _TextsReader:
         groups_table.finish()
         joiner = table.take("and", str)
         table.finish()
-        return StatusLists(tests=tests, sentences=sentences, groups=groups, joiner=joiner)
+        return StatusLists(
+            tests=tests,
+            sentences=sentences,
+            groups=groups,
+            joiner=joiner,
+            late_tests=late_tests,
+            late=late,
+        )
 
     def sections(self) -> tuple[SectionText, ...]:
         sections = []

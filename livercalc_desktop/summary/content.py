@@ -250,10 +250,13 @@ class _Builder:
         weeks, days = self.case.get("exam.gestational_age.weeks"), self.case.get("exam.gestational_age.days")
         assert exam_date is not None and isinstance(weeks, int) and isinstance(days, int)
         entries = []
-        for point in milestones(exam_date, weeks * 7 + days, self.assessment, recorded_illness_dates(self.case)):
+        named = self.case.get("history.maternal_infection")
+        infections = tuple(str(i) for i in named) if isinstance(named, tuple) else ()
+        ga_days = weeks * 7 + days
+        for point in milestones(exam_date, ga_days, self.assessment, recorded_illness_dates(self.case), infections):
             what = words[f"{point.key}_{point.variant}" if point.variant else point.key]
-            if point.date is None:  # after birth
-                entries.append(Entry(words["after_birth"], what))
+            if point.date is None:  # after birth, or a step that is due now (no date of its own)
+                entries.append(Entry(words["after_birth"] if point.day > ga_days else words["now"], what))
                 continue
             when = f"{gestation_text(point.day // 7, point.day % 7)}, {long_date(point.date)}"
             entries.append(Entry(when, what))

@@ -27,8 +27,8 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
     "level": tuple(level.value for level in Level),
     "priority": tuple(priority.value for priority in Priority),
     "timeline": (
-        "today", "urgent", "urgent_booked", "detailed", "detailed_later", "results", "af_pcr", "scan", "scan_close",
-        "birth", "newborn", "newborn_cmv", "after_birth",
+        "today", "urgent", "urgent_booked", "detailed", "detailed_later", "results", "af_pcr", "af_pcr_now",
+        "af_pcr_other", "scan", "scan_close", "scan_last", "birth", "newborn", "newborn_cmv", "after_birth", "now",
     ),
     "closing": ("disclaimer", "knowledge_base", "draft", "made_by"),
 }  # fmt: skip
