@@ -1,8 +1,10 @@
 """Register fixtures: every register test runs on SQLite and on a real PostgreSQL server.
 
 The server is started once per session as an unprivileged user (tests/postgres_server.py)
-and each test gets a fresh database on it. Missing server binaries fail the PostgreSQL
-half; only an explicit LIVERCALC_SKIP_POSTGRES=1 outside CI skips it.
+and each test gets a fresh database on it. In CI (which installs PostgreSQL) missing server
+binaries fail the PostgreSQL half; on a developer's machine without them it is skipped with
+the reason shown, so the Quick start test command works with only Python installed.
+LIVERCALC_SKIP_POSTGRES=1 skips it on request outside CI.
 """
 
 from __future__ import annotations
@@ -33,7 +35,9 @@ def postgres_server() -> Iterator[PostgresServer]:
     try:
         server = PostgresServer.start()
     except PostgresMissing as exc:
-        pytest.fail(str(exc), pytrace=False)
+        if os.environ.get("CI"):
+            pytest.fail(str(exc), pytrace=False)
+        pytest.skip(f"{exc} (apt-get install postgresql, or run .ci/run as root)")
     address = ("127.0.0.1", server.port)
     ALLOWED_SERVERS.add(address)
     yield server
