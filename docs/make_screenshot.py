@@ -46,7 +46,7 @@ def main() -> None:
 
     def shoot() -> None:
         target.grab().save(str(args.out))
-        window.document.modified = False
+        window.document.undo_stack.setClean()
         app.quit()
 
     QTimer.singleShot(1500, shoot)

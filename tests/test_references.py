@@ -232,7 +232,7 @@ def test_author_year_names_the_first_author_or_group(changes, expected):
 
 
 def test_panel_summary_leaves_out_a_missing_title():
-    assert replace(BASE, title="").summary == "Alpha 2020 — (J Test, 2020)"
+    assert replace(BASE, title="").summary == "Alpha 2020 — J Test, 2020"
     assert BASE.summary == "Alpha 2020 — A title (J Test, 2020)"
 
 

@@ -332,7 +332,7 @@ class AssessmentPanel(QWidget):
         set_text(self.urgent, f"URGENT — {urgent.text}" if urgent else "")
         set_shown(self.urgent, urgent is not None)
         words = LEVEL_WORDS[assessment.level].lower()
-        set_text(self.level, f"Level: {assessment.level.value} ({words})  ·  {assessment.category}")
+        set_text(self.level, f"Level: {assessment.level.value} ({words})")
         flags = [self.flag_labels[flag] for flag in assessment.flags if flag != "urgent"]
         set_text(self.flags, "Flags: " + (", ".join(flags) if flags else "none"))
         _show_lines(self.problems_layout, self.problem_labels, [], "problem")

@@ -73,8 +73,9 @@ class Reference:
     @property
     def summary(self) -> str:
         """One line for the side panel: author-year, title, journal and year."""
-        title = f"{self.title} " if self.title else ""
-        return f"{self.author_year} — {title}({self.journal}, {self.year})"
+        if not self.title:  # an unverified title is left empty, never guessed
+            return f"{self.author_year} — {self.journal}, {self.year}"
+        return f"{self.author_year} — {self.title} ({self.journal}, {self.year})"
 
     @property
     def byline(self) -> str:
