@@ -47,6 +47,20 @@ def _free_port() -> int:
         return port
 
 
+def _system_tool(name: str) -> str:
+    """Find an administration tool (useradd, runuser) also when /usr/sbin is not on PATH.
+
+    The Quick start test command is run with PATH=/usr/local/bin:/usr/bin:/bin, which leaves
+    out the sbin folders these tools live in on Debian.
+    """
+    found = shutil.which(name) or next(
+        (str(folder / name) for folder in (Path("/usr/sbin"), Path("/sbin")) if (folder / name).is_file()), None
+    )
+    if found is None:
+        raise PostgresMissing(f"{name} not found: it is needed to run the test server as an unprivileged user")
+    return found
+
+
 def _ensure_user() -> str | None:
     """Return the user to run the server as (None: the current user, who is not root)."""
     if os.geteuid() != 0:
@@ -55,7 +69,7 @@ def _ensure_user() -> str | None:
         pwd.getpwnam(TEST_USER)
     except KeyError:
         subprocess.run(
-            ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", TEST_USER],
+            [_system_tool("useradd"), "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", TEST_USER],
             check=True,
             capture_output=True,
         )
@@ -113,7 +127,7 @@ class PostgresServer:
     def _run(self, tool: str, *args: str) -> None:
         command = [str(self.binaries / tool), *args]
         if self.user is not None:
-            command = ["runuser", "-u", self.user, "--", *command]
+            command = [_system_tool("runuser"), "-u", self.user, "--", *command]
         result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=self.folder)
         if result.returncode != 0:
             log = self.folder / "server.log"
