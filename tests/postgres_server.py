@@ -17,6 +17,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.system_tools import system_tool
+
 TEST_USER = "livercalc-pgtest"
 SKIP_VARIABLE = "LIVERCALC_SKIP_POSTGRES"
 
@@ -48,14 +50,8 @@ def _free_port() -> int:
 
 
 def _system_tool(name: str) -> str:
-    """Find an administration tool (useradd, runuser) also when /usr/sbin is not on PATH.
-
-    The Quick start test command is run with PATH=/usr/local/bin:/usr/bin:/bin, which leaves
-    out the sbin folders these tools live in on Debian.
-    """
-    found = shutil.which(name) or next(
-        (str(folder / name) for folder in (Path("/usr/sbin"), Path("/sbin")) if (folder / name).is_file()), None
-    )
+    """Find an administration tool (useradd, runuser), also outside PATH; raise ``PostgresMissing``."""
+    found = system_tool(name)
     if found is None:
         raise PostgresMissing(f"{name} not found: it is needed to run the test server as an unprivileged user")
     return found

@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.system_tools import system_tool
+
 PPD = Path("/usr/share/ppd/cupsfilters/Generic-PDF_Printer-PDF.ppd")
 CUPSD = Path("/usr/sbin/cupsd")
 PRINTER = "livercalc-test-pdf"
@@ -53,7 +55,7 @@ class VirtualPrinter:
 
 
 def missing_parts() -> list[str]:
-    parts = {"cupsd": CUPSD.exists(), "lp": bool(shutil.which("lp")), "lpadmin": bool(shutil.which("lpadmin"))}
+    parts = {"cupsd": CUPSD.exists(), "lp": bool(shutil.which("lp")), "lpadmin": bool(system_tool("lpadmin"))}
     parts["cups-filters PPD"] = PPD.exists()
     return [name for name, present in parts.items() if not present]
 
@@ -103,7 +105,7 @@ def virtual_printer() -> Iterator[VirtualPrinter]:
             time.sleep(0.1)
         queue = ["-p", PRINTER, "-E", "-v", f"file://{printer.output}", "-P", str(PPD)]
         subprocess.run(
-            ["lpadmin", *queue, "-o", "printer-error-policy=abort-job"],
+            [system_tool("lpadmin") or "lpadmin", *queue, "-o", "printer-error-policy=abort-job"],
             env=printer.env(),
             check=True,
             capture_output=True,
