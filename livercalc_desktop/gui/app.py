@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -134,17 +135,27 @@ def main(case_path: Path | None = None, self_test: bool = False) -> int:
     if self_test and not any(os.environ.get(v) for v in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a self-test needs no screen
     app = application()
-    settings = AppSettings(QSettings())
+    scratch = tempfile.TemporaryDirectory(prefix="livercalc-self-test-") if self_test else None
+    # A self-test leaves the user's preferences, recent files and autosaves untouched.
+    qsettings = (
+        QSettings(str(Path(scratch.name) / "settings.ini"), QSettings.Format.IniFormat) if scratch else QSettings()
+    )
+    settings = AppSettings(qsettings)
     apply_theme(app, theme_of(settings.get(THEME)))
     # "Follow the system" follows it live, as the desktop switches between light and dark.
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app, theme_of(settings.get(THEME))))
     dialogs = QtDialogs()
     pathway = load_pathway(bundled_pathway_folder())
-    data_folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    data_folder = (
+        Path(scratch.name)
+        if scratch
+        else Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    )
     sessions = [Session(pathway, settings, dialogs, data_folder / "autosave")]
     install_excepthook(dialogs, lambda: all([s.protect() for s in sessions]))
-    if self_test:
-        return _self_test(sessions[0])
+    if scratch is not None:
+        with scratch:
+            return _self_test(sessions[0])
     sessions[0].window.show()
 
     def start() -> None:

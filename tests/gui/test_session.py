@@ -232,3 +232,13 @@ def test_the_copy_stays_until_the_user_discards_the_changes(qtbot, pathway, sett
     assert session.window.close()
     assert not session.autosaver.path.exists()
     assert list((tmp_path / "data").iterdir()) == []  # no lock file left behind either
+
+
+def test_self_test_leaves_the_users_settings_and_files_alone(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {"QT_QPA_PLATFORM": "offscreen", "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}
+    result = run_app("--self-test", env_extra={**env, "XDG_DATA_HOME": str(home / ".local" / "share")})
+    assert result.returncode == 0, result.stderr
+    written = [p.relative_to(home) for p in home.rglob("*") if p.is_file()]
+    assert written == [], written  # no preferences, recent files or autosaves written
