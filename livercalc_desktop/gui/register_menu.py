@@ -18,18 +18,18 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 
 from livercalc_desktop.casefile import case_json
 from livercalc_desktop.domain.errors import LivercalcError
-from livercalc_desktop.gui.audit_view import AuditView
-from livercalc_desktop.gui.cases_view import CasesView
-from livercalc_desktop.gui.folder_import_dialog import FolderImportDialog
-from livercalc_desktop.gui.outcome_form import OutcomeForm
 from livercalc_desktop.gui.settings import CLINIC_NAME, LAST_FOLDER, REGISTER_URL
-from livercalc_desktop.register.audit import audit_table
-from livercalc_desktop.register.audit_pdf import write_audit_pdf
 from livercalc_desktop.register.errors import RegisterFault
-from livercalc_desktop.register.store import Register
 
+# The register's views and its database layer (SQLAlchemy, Alembic) load on first use: most
+# sessions never open the register, and loading them at start-up doubled the time to the window.
 if TYPE_CHECKING:
+    from livercalc_desktop.gui.audit_view import AuditView
+    from livercalc_desktop.gui.cases_view import CasesView
+    from livercalc_desktop.gui.folder_import_dialog import FolderImportDialog
     from livercalc_desktop.gui.main_window import MainWindow
+    from livercalc_desktop.gui.outcome_form import OutcomeForm
+    from livercalc_desktop.register.store import Register
 
 
 class RegisterMenu(QObject):
@@ -68,6 +68,8 @@ class RegisterMenu(QObject):
         if self.register is None:
             status = self.window.statusBar()
             try:
+                from livercalc_desktop.register.store import Register
+
                 self.register = Register.open(
                     self.window.pathway, self.window.settings.get(REGISTER_URL), say=status.showMessage
                 )
@@ -89,6 +91,8 @@ class RegisterMenu(QObject):
             return None
         if self.cases_view is None:
             categories = [(c.id, c.label) for c in register.pathway.kb.categories]
+            from livercalc_desktop.gui.cases_view import CasesView
+
             self.cases_view = CasesView(categories, self.window)
             self.cases_view.search_changed.connect(lambda _search: self.refresh())
             self.cases_view.open_requested.connect(self.open_case)
@@ -157,6 +161,8 @@ class RegisterMenu(QObject):
         register = self.opened()
         if register is None:
             return None
+        from livercalc_desktop.gui.outcome_form import OutcomeForm
+
         form = OutcomeForm(
             register.outcome_reader.schema,
             case_id,
@@ -178,6 +184,8 @@ class RegisterMenu(QObject):
         folder = self.choose_folder() if register is not None else None
         if register is None or folder is None:
             return None
+        from livercalc_desktop.gui.folder_import_dialog import FolderImportDialog
+
         dialog = FolderImportDialog(register, folder, self.window)
         dialog.imported.connect(lambda _summary: self.refresh())
         dialog.start()
@@ -188,6 +196,8 @@ class RegisterMenu(QObject):
         if self.opened() is None:
             return None
         if self.audit_view is None:
+            from livercalc_desktop.gui.audit_view import AuditView
+
             self.audit_view = AuditView(self.window)
             self.audit_view.range_changed.connect(self.refresh_audit)
             self.audit_view.pdf_requested.connect(self.save_audit_pdf)
@@ -199,6 +209,8 @@ class RegisterMenu(QObject):
     def refresh_audit(self) -> None:
         if self.audit_view is None or self.register is None:
             return
+        from livercalc_desktop.register.audit import audit_table
+
         try:
             self.audit_view.show_table(audit_table(self.register, *self.audit_view.dates()))
         except (LivercalcError, RegisterFault) as exc:
@@ -211,6 +223,9 @@ class RegisterMenu(QObject):
         path = self.window.dialogs.save_path(self.audit_view, folder / "livercalc-audit.pdf", "PDF (*.pdf)")
         if path is None:
             return None
+        from livercalc_desktop.register.audit import audit_table
+        from livercalc_desktop.register.audit_pdf import write_audit_pdf
+
         try:
             write_audit_pdf(
                 audit_table(self.register, *self.audit_view.dates()), path, self.window.settings.get(CLINIC_NAME)

@@ -242,3 +242,13 @@ def test_self_test_leaves_the_users_settings_and_files_alone(tmp_path):
     assert result.returncode == 0, result.stderr
     written = [p.relative_to(home) for p in home.rglob("*") if p.is_file()]
     assert written == [], written  # no preferences, recent files or autosaves written
+
+
+def test_the_window_loads_no_database_layer_until_the_register_is_used():
+    """Start-up cost: SQLAlchemy and Alembic load only when the Register menu is first used."""
+    code = (
+        "import sys; import livercalc_desktop.gui.app, livercalc_desktop.gui.main_window; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic', 'psycopg')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert result.stdout.strip() == "[]"
