@@ -19,6 +19,7 @@ import re
 import stat
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from livercalc_desktop.domain.errors import LivercalcError, printable
@@ -143,3 +144,14 @@ def write_atomically(path: Path, data: bytes, error: type[LivercalcError], *, pr
             os.unlink(temp_name)
         raise error(f"cannot write {name}: {_reason(exc)}") from exc
     _sync_folder(folder)
+
+
+def export_built(path: Path, build: Callable[[], bytes], error: type[LivercalcError], *, source: Path | None) -> None:
+    """Check the target, then build and write a document (leaflet, summary) atomically.
+
+    ``source`` is the case file the document comes from: it is never overwritten, however the
+    target is spelled (another relative path, a hard link). The target is checked before the
+    document is built, so a wrong target fails at once, not after the work.
+    """
+    check_target(path, error, protect=source)
+    write_atomically(path, build(), error, protect=source)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from livercalc_desktop.atomic import check_target, write_atomically
+from livercalc_desktop.atomic import export_built
 from livercalc_desktop.casefile import default_file_name
 from livercalc_desktop.domain.case import Case
 from livercalc_desktop.domain.errors import LeafletError
@@ -59,12 +59,7 @@ def export_leaflet_file(
     clinic: ClinicDetails | None = None,
     source: Path | None = None,
 ) -> None:
-    """Write the leaflet atomically; an unwritable or protected path raises ``LeafletError``.
-
-    ``source`` is the case file the leaflet comes from: it is never overwritten, however the
-    target is spelled (another relative path, a hard link). Checked before the PDF is built,
-    so a wrong target fails at once.
-    """
-    check_target(path, LeafletError, protect=source)
-    pdf = build_leaflet_pdf(case, pathway, paper=paper, clinic=clinic)
-    write_atomically(path, pdf, LeafletError, protect=source)
+    """Write the leaflet atomically, never over ``source``; a bad target raises ``LeafletError``."""
+    export_built(
+        path, lambda: build_leaflet_pdf(case, pathway, paper=paper, clinic=clinic), LeafletError, source=source
+    )

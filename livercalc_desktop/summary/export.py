@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from livercalc_desktop.atomic import check_target, write_atomically
+from livercalc_desktop.atomic import export_built
 from livercalc_desktop.casefile import default_file_name
 from livercalc_desktop.domain.case import Case
 from livercalc_desktop.domain.errors import LeafletError
@@ -61,11 +61,7 @@ def export_summary_file(
     clinic: ClinicDetails | None = None,
     source: Path | None = None,
 ) -> None:
-    """Write the summary PDF atomically; an unwritable or protected path raises ``LeafletError``.
-
-    As for the leaflet, ``source`` (the case file) is never overwritten and the target is
-    checked before the PDF is built.
-    """
-    check_target(path, LeafletError, protect=source)
-    pdf = build_summary_pdf(case, pathway, paper=paper, clinic=clinic)
-    write_atomically(path, pdf, LeafletError, protect=source)
+    """Write the summary PDF atomically, never over ``source``; a bad target raises ``LeafletError``."""
+    export_built(
+        path, lambda: build_summary_pdf(case, pathway, paper=paper, clinic=clinic), LeafletError, source=source
+    )
