@@ -156,11 +156,7 @@ class LeafletRenderer:
         return Paragraph(markup(text, self.fonts, preferred), self.styles[style])
 
     def _tests_table(self, content: LeafletContent, width: float) -> Table:
-        header = [
-            self.p("Test or check", "cell_bold"),
-            self.p("Advice", "cell_bold"),
-            self.p("Where it stands", "cell_bold"),
-        ]
+        header = [self.p(text, "cell_bold") for text in content.table_header]
         rows = [header]
         for row in content.tests:
             cell = [self.p(row.name, "cell_bold"), self.p(row.tells, "cell")]
@@ -292,7 +288,8 @@ class LeafletRenderer:
             c.setFont(BODY, 9.5)
             c.setFillColor(INK)
             c.drawString(MARGIN, MARGIN - 13, content.footer)
-            c.drawRightString(width - MARGIN, MARGIN - 13, f"Page {number} of {total}")
+            page = content.page_label.format(page=content.formats.number(number), pages=content.formats.number(total))
+            c.drawRightString(width - MARGIN, MARGIN - 13, page)
             c.restoreState()
 
         return draw
