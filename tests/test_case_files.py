@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
 import pytest
 
 from livercalc_desktop.casefile import case_json, parse_case_text, read_case_file, write_case_file
 from livercalc_desktop.domain.case import WorkupEntry
 from livercalc_desktop.domain.errors import CaseFileError, CaseInvalid
+from livercalc_desktop.domain.validation import case_to_data
+from livercalc_desktop.engine.evaluate import assess
 from tests.conftest import base_case_data
 
 TODAY = dt.date(2026, 11, 23)
@@ -63,8 +66,24 @@ def problems_of(pathway, data) -> list[str]:
             'workup.af-pcr.date: must be a date written YYYY-MM-DD, got "soon"',
         ),
         ({"format": "something-else"}, 'format: must be "livercalc-case", got "something-else"'),
-        ({"version": 0}, "version: must be 1, got 0"),
-        ({"version": 2}, "version: this case was saved in format version 2 by a newer LiverCalc"),
+        ({"version": 0}, "version: must be a whole number 1–2, got 0"),
+        ({"version": True}, "version: must be a whole number 1–2, got true"),
+        ({"version": 3}, "version: this case was saved in format version 3 by a newer LiverCalc"),
+        (
+            {"workup": {"delivery-planning": {"status": "normal"}}},
+            'workup.delivery-planning.status: must be one of "not-offered", "offered", "declined", "booked", "done"',
+        ),
+        ({"workup": {"growth-scan": {"status": "done"}}}, "workup.growth-scan.status: must be one of"),
+        ({"exam": {"fetus": "A"}}, 'exam.fetus: can only be recorded when pregnancy is "Twins" or "Triplets or more"'),
+        (
+            {"history": {"illness_date": "2026-03-11"}},
+            "history.illness_date: must not be after the scan date (2026-03-10), got 2026-03-11",
+        ),
+        (
+            {"history": {"infection_date": "2025-05-01"}},
+            "history.infection_date: must be at most 42 weeks before the scan date, got 2025-05-01",
+        ),
+        ({"history": {"maternal_infection": ["zika"]}}, "history.maternal_infection[0]: must be one of"),
     ],
 )
 def test_bad_values_are_named_with_what_is_allowed(pathway, change, expected):
@@ -91,7 +110,7 @@ def test_every_problem_is_reported_at_once(pathway):
 
 
 def test_required_fields_are_reported_missing(pathway):
-    problems = problems_of(pathway, {"format": "livercalc-case", "version": 1})
+    problems = problems_of(pathway, {"format": "livercalc-case", "version": 2})
     assert problems == [
         "exam.date: is required",
         "exam.gestational_age.weeks: is required",
@@ -178,3 +197,81 @@ def test_workup_entries_survive_a_round_trip(pathway):
 def test_non_object_sections_are_rejected(pathway):
     assert problems_of(pathway, base_case_data(lesion="bright"))[0].startswith("lesion: must be an object")
     assert problems_of(pathway, [1, 2])[0] == "(case): must be a JSON object, got a list"
+
+
+def _version_1(**sections: Any) -> dict[str, Any]:
+    data = base_case_data(**sections)
+    data["version"] = 1
+    return data
+
+
+def test_a_format_1_file_upgrades_its_action_statuses(pathway):
+    data = _version_1(
+        workup={
+            "delivery-planning": {"status": "normal"},
+            "serial-scans": {"status": "pending"},
+            "growth-scan": {"status": "pending"},
+            "genetic-counselling": {"status": "declined"},
+        }
+    )
+    case = pathway.parser.parse(data, TODAY)
+    statuses = {item: entry.status for item, entry in case.workup.items()}
+    assert statuses == {
+        "delivery-planning": "done",
+        "serial-scans": "booked",
+        "growth-scan": "pending",
+        "genetic-counselling": "declined",
+    }
+    assert case_to_data(case, pathway.schema)["version"] == 2
+
+
+def test_abnormal_on_an_action_is_an_error_naming_the_item_in_either_format(pathway):
+    for data in (
+        _version_1(workup={"specialist-referral": {"status": "abnormal"}}),
+        base_case_data(workup={"specialist-referral": {"status": "abnormal"}}),
+    ):
+        assert any(p.startswith("workup.specialist-referral.status:") for p in problems_of(pathway, data))
+
+
+def test_fetus_is_allowed_with_twins_and_dates_in_their_window(pathway):
+    data = base_case_data(
+        exam={"pregnancy": "twins", "fetus": "B"},
+        history={"illness_date": "2026-01-20", "infection_date": "2026-03-10", "maternal_infection": ["parvovirus"]},
+    )
+    case = pathway.parser.parse(data, TODAY)
+    assert case.get("exam.fetus") == "B" and case.get("history.illness_date") == "2026-01-20"
+
+
+def test_every_demo_case_is_saved_in_format_2(example_files):
+    for path in example_files:
+        assert json.loads(path.read_text("utf-8"))["version"] == 2, path.name
+
+
+_BACK_TO_V1 = {"done": "normal", "booked": "pending"}
+
+
+def test_every_demo_upgrades_from_format_1_and_assesses_the_same(pathway, example_files):
+    """A demo written back in format 1 (actions "normal"/"pending") reads as the format-2 demo."""
+    kinds = {item.id: item.kind for item in pathway.kb.checklist}
+    for path in example_files:
+        data = json.loads(path.read_text("utf-8"))
+        old = json.loads(json.dumps(data))
+        old["version"] = 1
+        for item, entry in old.get("workup", {}).items():
+            if kinds[item] == "action":
+                entry["status"] = _BACK_TO_V1.get(entry["status"], entry["status"])
+        assert assess(pathway.parser.parse(old, TODAY), pathway) == assess(pathway.parser.parse(data, TODAY), pathway)
+
+
+def test_problems_in_the_window_use_field_labels_not_paths(pathway):
+    problems = problems_of(
+        pathway, {"format": "livercalc-case", "version": 2, "workup": {"serial-scans": {"status": "x"}}}
+    )
+    with pytest.raises(CaseInvalid) as raised:
+        pathway.parser.parse(
+            {"format": "livercalc-case", "version": 2, "workup": {"serial-scans": {"status": "x"}}}, TODAY
+        )
+    texts = [pathway.problem_text(p) for p in raised.value.problems]
+    assert "Scan date: is required" in texts
+    assert any(t.startswith("Follow-up scans, status: must be one of") for t in texts)
+    assert len(texts) == len(problems) and not any(t.startswith(("exam.", "workup.")) for t in texts)

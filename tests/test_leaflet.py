@@ -81,7 +81,8 @@ def test_metadata_has_title_language_creator_and_no_name(pdfs):
     meta: Any = reader.metadata
     root: Any = reader.trailer["/Root"]
     assert meta.title == "A bright spot in your baby's liver"
-    assert "LiverCalc Desktop" in meta.creator and "texts 1.1.0" in meta.creator
+    assert "LiverCalc Desktop" in meta.creator and "knowledge base 1.1.0" in meta.creator
+    assert "texts 1.1.0" in meta.creator
     assert root["/Lang"] == "en"
     assert "Anna" not in str(dict(meta)) and "Kowalska" not in str(dict(meta))
 

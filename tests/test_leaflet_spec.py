@@ -30,15 +30,15 @@ DEMOS = sorted(p.stem for p in EXAMPLES.glob("*.json"))
 
 # Cases built for what the demos do not cover; each names the category it must land in.
 BUILT: dict[str, tuple[str, dict[str, Any]]] = {
-    "screen-positive": (
+    "sp-serology-normal": (
         "screen-positive",
         {"screening": {"cfdna": "high-risk"}, "workup": {"maternal-infection-serology": {"status": "normal"}}},
     ),
-    "screen-positive-no-survey": (
+    "sp-no-survey": (
         "screen-positive",
         {"exam": {"detailed_survey": "not-done"}, "screening": {"cfdna": "high-risk"}},
     ),
-    "urgent-hydrops": (
+    "urgent-pleural": (
         "non-isolated",
         {"findings": {"hydrops": ["pleural"]}, "lesion": {"count": "2-3", "compartment": "parenchymal"}},
     ),
@@ -230,6 +230,11 @@ def test_isolated_meaning_agrees_with_the_count(printed, pathway, count):
     assert expected in text
 
 
+def test_baby_b_of_triplets_is_named(pathway):
+    case = _build(pathway, {"exam": {"pregnancy": "higher-order", "fetus": "B"}})
+    assert "Baby B's liver" in _content(pathway, case).seen[0]
+
+
 def test_twin_a_is_named(printed):
     seen = _seen(printed["twin-a"])
     assert "Twin A's liver" in seen
@@ -302,7 +307,7 @@ def test_screen_positive_explains_nipt_is_not_a_diagnosis(printed):
     assert "A test of the fluid around your baby, called amniocentesis, can tell for sure." in meaning
     assert "the detailed scan showed no other differences in your baby" in meaning
     assert "other differences in your baby" not in meaning.replace("showed no other differences in your baby", "")
-    no_survey = _meaning(printed["screen-positive-no-survey"])
+    no_survey = _meaning(printed["sp-no-survey"])
     assert "no other differences" not in no_survey
     assert "Your baby still needs a full detailed scan." in no_survey
 
@@ -317,7 +322,7 @@ def test_abnormal_result_has_no_generic_reassurance_anywhere(printed, category):
         assert "What can cause it" not in text
 
 
-@pytest.mark.parametrize("name", ["abnormal-result", "urgent-hydrops"])
+@pytest.mark.parametrize("name", ["abnormal-result", "urgent-pleural", "urgent-hydrops"])
 def test_urgent_wording_replaces_no_decision_today(printed, name):
     text = printed[name]
     meaning = _meaning(text)
@@ -327,13 +332,23 @@ def test_urgent_wording_replaces_no_decision_today(printed, name):
     assert "fluid building up in your baby's body" in meaning  # why, in plain words
     assert "decide anything today" not in text
     assert "If your baby moves less than usual, call your maternity unit straight away" in text
-    assert "Specialist review within 1 to 2 days" in text
+    if name == "urgent-hydrops":  # the demo records the review as booked for the next day
+        assert "Specialist review booked for 7 May 2026" in text
+    else:
+        assert "Specialist review within 1 to 2 days" in text
     assert "then every 1 to 2 weeks" in text and "about every 4 weeks" not in text
 
 
 def test_mca_speed_is_explained_when_it_makes_the_case_urgent(printed):
     assert "blood is flowing faster than usual in your baby's head" in printed["abnormal-result"]
-    assert "flowing faster" not in printed["urgent-hydrops"]
+    assert "flowing faster" not in printed["urgent-pleural"]
+
+
+def test_results_are_awaited_only_when_a_test_is_pending(printed):
+    # The screen-positive demo has amniocentesis offered and counselling booked: nothing awaits a result.
+    for phrase in ("Some test results are not back yet", "Test results usually", "When will my test results be back"):
+        assert phrase not in printed["screen-positive"]
+    assert "Test results usually within 1 to 3 weeks" in printed["isolated-pending"]  # serology pending
 
 
 def test_not_urgent_cases_have_no_urgent_wording(printed):
@@ -397,7 +412,7 @@ def test_status_of_each_test_is_shown(printed):
         "Newborn check and scan A check of your baby and a scan of the tummy after birth. Recommended After birth"
         in text
     )
-    urgent = printed["urgent-hydrops"]
+    urgent = printed["urgent-pleural"]
     assert "Urgent specialist review" in urgent and "Your team will arrange it within 1 to 2 days" in urgent
 
 
@@ -534,6 +549,10 @@ def _check_never_printed(content: LeafletContent, case: Case, category: str, ter
     seen = content.seen[0]
     wrong = PLURAL if case.get("lesion.count") == "1" else SINGULAR
     assert not re.search(wrong, seen), seen
+    section_ids = {section.id for section in (*content.after_meaning, *content.after_next)}
+    assert ("causes" in section_ids) == (category != "abnormal-result")
+    fade = "Spots like this often stay the same" in text
+    assert fade == (category not in ("abnormal-result", "liver-mass"))
     days = [p.day for p in content.timeline]
     assert days == sorted(days)
     # Everything not named "after birth" is dated, and dated points are in date order.
@@ -551,5 +570,21 @@ def test_nothing_forbidden_for_any_valid_case(pathway):
         assessment = assess(case, pathway)
         content = build_content(case, assessment, pathway, texts, ClinicDetails("Unit", "Phone 1"))
         _check_never_printed(content, case, assessment.category, assessment.terms)
+
+    check()
+
+
+def test_nothing_forbidden_in_the_printed_pdf_of_any_valid_case(pathway):
+    @settings(max_examples=10, deadline=None)
+    @given(data=case_data(pathway, TODAY))
+    def check(data: dict[str, Any]) -> None:
+        data.pop("patient", None)  # typed text is tested elsewhere; some scripts are refused by design
+        data.pop("notes", None)
+        data["exam"].pop("clinic", None)
+        case = pathway.parser.parse(data, TODAY)
+        text = flat(leaflet(pathway, case))
+        for phrase in (*FORBIDDEN, *ADULT):
+            assert phrase not in text, phrase
+        assert "Leaflet content version 1.1.0, draft, awaiting clinical review." in text
 
     check()

@@ -116,7 +116,7 @@ class CaseSchema:
         return tuple(c.value for c in self.workup_statuses)
 
     def statuses_for(self, kind: str) -> tuple[str, ...]:
-        """The statuses an item of ``kind`` may record (scans and tests have results; actions are done)."""
+        """Return the statuses an item of ``kind`` may record (scans and tests have results; actions are done)."""
         return self.workup_kinds[kind]
 
     def upgraded_status(self, version: int, kind: str, status: str) -> str:

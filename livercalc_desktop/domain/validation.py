@@ -240,7 +240,7 @@ class CaseParser:
         return version
 
     def _cross_field(self, values: Mapping[str, Value], checker: _Checker) -> None:
-        """Checks that link fields (spec section 1, "Validation beyond types")."""
+        """Check what links fields (spec section 1, "Validation beyond types")."""
         for spec in self.schema.fields:
             value = values.get(spec.path)
             if value is None:

@@ -9,8 +9,11 @@ from livercalc_desktop.knowledge.model import Level, Priority
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Reason:
-    """One line of "why": the rule it comes from, the recorded facts that made it fire
-    (in the clinician's words and values) and its references."""
+    """One line of "why".
+
+    It holds the rule it comes from, the recorded facts that made it fire (in the
+    clinician's words and values) and its references.
+    """
 
     rule: str
     label: str

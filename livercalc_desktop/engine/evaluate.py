@@ -82,7 +82,7 @@ def _reason(
     addenda: tuple[Addendum, ...],
     facts: CaseFacts,
 ) -> Reason:
-    """A "why" line: the rationale, any addendum that applies, and the facts that fired it."""
+    """Build a "why" line: the rationale, any addendum that applies, and the facts that fired it."""
     text = " ".join([rationale, *(a.text for a in addenda if a.when.holds(facts))])
     return Reason(
         rule=rule,

@@ -93,6 +93,7 @@ class AssessmentPanel(QWidget):
     def __init__(self, pathway: Pathway, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kb: KnowledgeBase = pathway.kb
+        self.pathway = pathway
         layout = QVBoxLayout(self)
         self.badge = _label(role="badge")
         self.badge.setObjectName("categoryBadge")
@@ -162,7 +163,7 @@ class AssessmentPanel(QWidget):
         set_text(self.level, "Complete the required findings to see the category.")
         set_text(self.flags, "")
         set_shown(self.urgent, False)
-        self._show_why([(str(problem), "problem", "") for problem in problems])
+        self._show_why([(self.pathway.problem_text(problem), "problem", "") for problem in problems])
         set_shown(self.checklist_box, False)
 
     def _reasons(self, assessment: Assessment) -> list[tuple[str, str, str]]:

@@ -52,7 +52,7 @@ def _number(value: float) -> str:
 
 
 def _value_text(spec: FieldSpec, value: Value | None) -> str:
-    """The recorded value in the clinician's words."""
+    """Say the recorded value in the clinician's words."""
     if value is None:
         return "not recorded"
     if isinstance(value, bool):
@@ -67,7 +67,7 @@ def _value_text(spec: FieldSpec, value: Value | None) -> str:
 
 
 def _name(spec: FieldSpec) -> str:
-    """The field's label without a trailing unit ("Gestational age, weeks" reads "Gestational age")."""
+    """Return the label without a trailing unit ("Gestational age, weeks" reads "Gestational age")."""
     return spec.label.removesuffix(f", {spec.unit}") if spec.unit else spec.label
 
 

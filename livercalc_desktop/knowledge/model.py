@@ -60,12 +60,14 @@ class Reference:
         elif self.authors:
             name = self.authors[0].rsplit(" ", 1)[0]
         else:
-            name = self.journal
+            return f"{self.journal} {self.year}" + (f", {self.note}" if self.note else "")
         return f"{name} {self.year}"
 
     @property
     def short(self) -> str:
-        """Author-year-journal form used by the command line."""
+        """Author-year-journal form used by the command line (the journal once, when it stands for the author)."""
+        if not (self.group or self.authors):
+            return self.author_year
         return f"{self.author_year}, {self.journal}"
 
     @property

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from livercalc_desktop.domain.errors import Problem
 from livercalc_desktop.domain.schema import CaseSchema
 from livercalc_desktop.domain.validation import CaseParser
 from livercalc_desktop.knowledge.loader import load_knowledge_base, load_references, load_schema
@@ -22,6 +24,22 @@ class Pathway:
     schema: CaseSchema
     kb: KnowledgeBase
     parser: CaseParser
+
+    def problem_text(self, problem: Problem) -> str:
+        """Say a validation problem with the field's label, as the form and checklist name it.
+
+        The CLI names field paths (a file is edited by path); the window names what the user
+        sees: "Scan date: is required", "Delivery planning, status: must be one of ...".
+        """
+        path = re.sub(r"\[\d+\]$", "", problem.path)
+        spec = self.schema.field(path)
+        if spec is not None:
+            return f"{spec.label}: {problem.message}"
+        parts = path.split(".")
+        if parts[0] == "workup" and len(parts) >= 2:
+            item = next((i.label for i in self.kb.checklist if i.id == parts[1]), parts[1])
+            return f"{item}{', ' + parts[2] if len(parts) > 2 else ''}: {problem.message}"
+        return str(problem)
 
 
 def load_pathway(folder: Path) -> Pathway:

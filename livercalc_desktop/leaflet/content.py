@@ -228,9 +228,7 @@ class _Writer:
             date = self.formats.date(point.date) if point.date else ""
             if point.key == "today":
                 return date
-            key = {"later": f"{point.key}_when_later", "close": f"{point.key}_when_close"}.get(
-                point.variant, f"{point.key}_when"
-            )
+            key = f"{point.key}_when_{point.variant}" if point.variant else f"{point.key}_when"
             return words[key if key in words else "about"].format(date=date)
 
         return tuple(

@@ -162,6 +162,7 @@ _WHERE = {
 }
 _NEXT = (
     "intro", "about", "today", "detailed", "detailed_when", "detailed_when_later", "urgent", "urgent_when",
+    "urgent_when_booked",
     "results", "results_when", "scan", "scan_when", "scan_when_close", "af_pcr", "af_pcr_when",
     "birth", "newborn", "newborn_when", "newborn_cmv", "newborn_cmv_when", "after_birth",
 )  # fmt: skip

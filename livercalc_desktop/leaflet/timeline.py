@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from livercalc_desktop.domain.validation import parse_date
 from livercalc_desktop.engine.assessment import Assessment
 
 TERM_DAYS = 280
@@ -46,6 +47,18 @@ class Milestone:
     variant: str = ""
 
 
+def _urgent_review(assessment: Assessment, exam_date: dt.date, ga_days: int) -> list[Milestone]:
+    """Place the urgent review on its booked date when one is recorded, else within 1-2 days; none once done."""
+    review = assessment.entry("fetal-medicine-review-urgent")
+    if review is not None and review.status == "done":
+        return []
+    booked = parse_date(review.date) if review is not None and review.status == "booked" and review.date else None
+    if booked is not None and booked >= exam_date:
+        return [Milestone("urgent", ga_days + (booked - exam_date).days, booked, "booked")]
+    day = ga_days + URGENT_WITHIN_DAYS
+    return [Milestone("urgent", day, exam_date + dt.timedelta(days=URGENT_WITHIN_DAYS))]
+
+
 def milestones(
     exam_date: dt.date, ga_days: int, assessment: Assessment, illness_dates: tuple[dt.date, ...] = ()
 ) -> tuple[Milestone, ...]:
@@ -60,14 +73,14 @@ def milestones(
     flags, terms = set(assessment.flags), set(assessment.terms)
     events = [Milestone("today", ga_days, exam_date)]
     if "urgent" in flags or "urgent" in terms:
-        events.append(Milestone("urgent", ga_days + URGENT_WITHIN_DAYS, at(ga_days + URGENT_WITHIN_DAYS)))
+        events += _urgent_review(assessment, exam_date, ga_days)
     if "survey-complete" not in terms:
         within = ga_days + SURVEY_WITHIN_DAYS
         if within >= SURVEY_EARLIEST_DAYS:
             events.append(Milestone("detailed", within, at(within)))
         else:
             events.append(Milestone("detailed", SURVEY_EARLIEST_DAYS, at(SURVEY_EARLIEST_DAYS), "later"))
-    if "results-pending" in flags:
+    if any(entry.status == "pending" for entry in assessment.checklist):  # a result is awaited
         events.append(Milestone("results", ga_days + RESULTS_DAYS, at(ga_days + RESULTS_DAYS)))
     af_pcr = assessment.entry("af-pcr")
     if af_pcr is not None and af_pcr.status in _NOT_YET_DONE:

@@ -86,11 +86,11 @@ def test_bad_file_gives_a_clear_message_and_keeps_the_current_case(window, dialo
     window.open_path(examples / "liver-mass.json")
     before = window.document.case
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"format": "livercalc-case", "version": 1, "exam": {"gestational_age": {"weeks": 50}}}))
+    bad.write_text(json.dumps({"format": "livercalc-case", "version": 2, "exam": {"gestational_age": {"weeks": 50}}}))
     window.open_path(bad)
     assert "exam.gestational_age.weeks: must be 10–42, got 50" in dialogs.said("error")[0]
     newer = tmp_path / "newer.json"
-    newer.write_text(json.dumps({"format": "livercalc-case", "version": 2}))
+    newer.write_text(json.dumps({"format": "livercalc-case", "version": 3}))
     window.open_path(newer)
     assert "newer LiverCalc" in dialogs.said("error")[1]
     assert window.document.case == before
@@ -169,7 +169,7 @@ def test_tab_order_follows_the_form(qtbot, window):
     first = window.form.editors["patient.name"].widget
     first.setFocus()
     seen: list[str] = []
-    for _ in range(16):
+    for _ in range(18):
         focused = QApplication.focusWidget()
         assert focused is not None
         name = focused.objectName()
@@ -188,6 +188,7 @@ def test_tab_order_follows_the_form(qtbot, window):
         "exam.clinician",
         "exam.detailed_survey",
         "exam.pregnancy",
+        "exam.fetus",
         "lesion.count",
     ]
     assert seen[: len(expected)] == expected
@@ -215,7 +216,7 @@ def test_help_and_about_go_through_the_dialog_service(qtbot, window, dialogs):
     window.show_about()
     texts = dialogs.said("information")
     assert "Ctrl+E" in texts[0]
-    assert "Knowledge base 1.0.0" in texts[1] and "Intended use" in texts[1] and "Disclaimer" in texts[1]
+    assert "Knowledge base 1.1.0" in texts[1] and "Intended use" in texts[1] and "Disclaimer" in texts[1]
 
 
 def test_open_recent_reopens_a_file(window, examples):
