@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from livercalc_desktop import __version__
+from livercalc_desktop import __version__, translations_cli
 from livercalc_desktop.casefile import read_case_file
 from livercalc_desktop.domain.errors import CaseInvalid, LivercalcError
 from livercalc_desktop.engine.assessment import Assessment
@@ -22,7 +22,7 @@ from livercalc_desktop.engine.evaluate import assess
 from livercalc_desktop.knowledge.pathway import Pathway, bundled_pathway_folder, load_pathway
 
 EXIT_OK, EXIT_FAULT, EXIT_INPUT = 0, 1, 2
-SUBCOMMANDS = ("assess", "validate", "export")
+SUBCOMMANDS = ("assess", "validate", "export", "translations")
 PROG = "livercalc-desktop"
 
 
@@ -140,6 +140,7 @@ def _subcommand_parser() -> _Parser:
     export_cmd.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
     export_cmd.add_argument("--clinic", default="", help="clinic name printed on the leaflet")
     export_cmd.add_argument("--contact", default="", help="clinic contact line printed on the leaflet")
+    translations_cli.add_parser(commands)
     return parser
 
 
@@ -159,6 +160,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Pathway, TextIO], int]] = {
     "assess": _cmd_assess,
     "validate": _cmd_validate,
     "export": _cmd_export,
+    "translations": translations_cli.run,
 }
 
 
