@@ -13,6 +13,7 @@ import functools
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from bidi import get_display
@@ -84,13 +85,49 @@ def register_fonts(folder: Path) -> FontSet:
     return FontSet(folder)
 
 
-def visual_order(text: str) -> str:
-    """Shape Arabic and reorder right-to-left runs for a renderer that draws left to right."""
-    if not any(unicodedata.bidirectional(c) in _RTL for c in text):
-        return text
+def has_rtl(text: str) -> bool:
+    return any(unicodedata.bidirectional(c) in _RTL for c in text)
+
+
+def shaped(text: str) -> str:
+    """Join Arabic letters into their contextual forms (logical order kept), NFC first."""
+    clean = unicodedata.normalize("NFC", text)
+    if not has_rtl(clean):
+        return clean
     import arabic_reshaper  # only right-to-left text needs it (15 ms to import)
 
-    return str(get_display(arabic_reshaper.reshape(text), base_dir="L"))
+    return str(arabic_reshaper.reshape(clean))
+
+
+def visual_order(text: str, right_to_left: bool = False) -> str:
+    """Shape Arabic and reorder right-to-left runs for a renderer that draws left to right.
+
+    ``right_to_left`` is the paragraph's base direction: an Arabic leaflet's lines start
+    at the right, so a Latin name inside one sits where an Arabic reader expects it.
+    """
+    if not has_rtl(text):
+        return text
+    return str(get_display(shaped(text), base_dir="R" if right_to_left else "L"))
+
+
+def runs(text: str, fonts: FontSet, preferred: str) -> list[tuple[str, str, float]]:
+    """Split text already in visual order into ``(font, run, width at 1 pt)`` by bundled font."""
+    return [(font, run, pdfmetrics.stringWidth(run, font, 1.0)) for font, run in _runs(text, fonts, preferred)]
+
+
+def draw_text(
+    canvas: Any, fonts: FontSet, text: str, x: float, y: float, size: float, *, preferred: str = BODY,
+    right_aligned: bool = False, right_to_left: bool = False,
+) -> float:
+    """Draw one line of any script on a canvas at ``x`` (its right end if ``right_aligned``); return its width."""
+    parts = runs(visual_order(unicodedata.normalize("NFC", text), right_to_left), fonts, preferred)
+    width = sum(w for _, _, w in parts) * size
+    cursor = x - width if right_aligned else x
+    for font, run, unit_width in parts:
+        canvas.setFont(font, size)
+        canvas.drawString(cursor, y, run)
+        cursor += unit_width * size
+    return width
 
 
 def _runs(text: str, fonts: FontSet, preferred: str) -> Iterator[tuple[str, str]]:

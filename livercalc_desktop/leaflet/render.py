@@ -2,6 +2,10 @@
 
 Every string goes through ``fonts.markup`` (escaping and per-script font runs); table
 cells are paragraphs too, so nothing falls back to a built-in font that lacks glyphs.
+A right-to-left leaflet mirrors the page: paragraphs are ``RightToLeftParagraph``s set
+against the right margin, the tests table's columns run from the right, and the timeline's
+line, dots and weeks sit on the right with the words to their left. Chinese wraps between
+characters (reportlab's CJK word wrap), since it has no spaces.
 """
 
 from __future__ import annotations
@@ -30,7 +34,8 @@ from reportlab.platypus import (
 )
 
 from livercalc_desktop.leaflet.content import LeafletContent, Section, TimelinePoint
-from livercalc_desktop.leaflet.fonts import BODY, BOLD, FontSet, markup, register_fonts
+from livercalc_desktop.leaflet.fonts import BODY, BOLD, FontSet, draw_text, markup, register_fonts
+from livercalc_desktop.leaflet.rtl import RightToLeftParagraph
 
 PAPER = {"a4": A4, "letter": LETTER}
 INK = colors.HexColor("#1d2a33")
@@ -41,9 +46,13 @@ RULE = colors.HexColor("#9bb8c3")
 MARGIN = 18 * mm
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+_CJK_LANGUAGES = ("zh", "ja", "ko")
+
+
+def _styles(word_wrap: str | None = None) -> dict[str, ParagraphStyle]:
     body = ParagraphStyle(
         "body",
+        wordWrap=word_wrap,
         fontName=BODY,
         bulletFontName=BODY,
         fontSize=11.5,
@@ -79,19 +88,19 @@ class _Timeline(Flowable):
     LINE_X = 74.0
     GAP = 9.0
 
-    def __init__(self, points: tuple[TimelinePoint, ...], fonts: FontSet, styles: dict[str, ParagraphStyle]) -> None:
+    def __init__(self, points: tuple[TimelinePoint, ...], renderer: LeafletRenderer) -> None:
         super().__init__()
-        self.points, self.fonts, self.styles = points, fonts, styles
-        self.rows: list[tuple[Paragraph, Paragraph, float]] = []
+        self.points, self.renderer = points, renderer
+        self.rows: list[tuple[Flowable, Flowable, float]] = []
         self.width = self.height = 0.0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
         text_width = availWidth - self.LINE_X - 20
         self.rows = []
+        self.text_width = text_width
         for point in self.points:
-            label = Paragraph(markup(point.label, self.fonts, BOLD), self.styles["cell_bold"])
-            when = Paragraph(markup(point.when, self.fonts), self.styles["cell"])
+            label, when = self.renderer.p(point.label, "cell_bold"), self.renderer.p(point.when, "cell")
             height = label.wrap(text_width, availHeight)[1] + when.wrap(text_width, availHeight)[1]
             self.rows.append((label, when, height))
         self.height = sum(height + self.GAP for _, _, height in self.rows)
@@ -99,7 +108,10 @@ class _Timeline(Flowable):
 
     def draw(self) -> None:
         c = self.canv
-        x = self.LINE_X
+        rtl = self.renderer.rtl
+        # Right to left, the line and the weeks sit on the right and the words to their left.
+        x = self.width - self.LINE_X if rtl else self.LINE_X
+        text_x = x - 16 - self.text_width if rtl else x + 16
         tops, y = [], self.height
         for _, _, height in self.rows:
             tops.append(y)
@@ -114,11 +126,12 @@ class _Timeline(Flowable):
             c.setFillColor(colors.white)
             c.circle(x, dot, 2.5, stroke=0, fill=1)
             c.setFillColor(INK)
-            c.setFont(BODY, 10.5)
-            c.drawRightString(x - 12, dot - 4, point.mark)
+            fonts = self.renderer.fonts
+            mark_x = x + 12 if rtl else x - 12
+            draw_text(c, fonts, point.mark, mark_x, dot - 4, 10.5, right_aligned=not rtl, right_to_left=rtl)
             label_height = label.height
-            label.drawOn(c, x + 16, top - label_height)
-            when.drawOn(c, x + 16, top - label_height - when.height)
+            label.drawOn(c, text_x, top - label_height)
+            when.drawOn(c, text_x, top - label_height - when.height)
 
 
 def _numbered_canvas(footer: Callable[[rl_canvas.Canvas, int, int], None]) -> type[rl_canvas.Canvas]:
@@ -150,18 +163,32 @@ class LeafletRenderer:
     def __init__(self, fonts_folder: Path) -> None:
         self.fonts = register_fonts(fonts_folder)
         self.styles = _styles()
+        self.rtl = False
 
-    def p(self, text: str, style: str = "body") -> Paragraph:
+    def _typeset_for(self, content: LeafletContent) -> None:
+        """Choose direction and word wrap for this leaflet's language."""
+        self.rtl = content.right_to_left
+        cjk = content.language.split("-")[0] in _CJK_LANGUAGES
+        self.styles = _styles("CJK" if cjk else None)
+
+    def p(self, text: str, style: str = "body") -> Flowable:
         preferred = BOLD if style in ("title", "greeting", "h2", "cell_bold", "strong") else BODY
+        if self.rtl:
+            return RightToLeftParagraph(text, self.styles[style], self.fonts, preferred)
         return Paragraph(markup(text, self.fonts, preferred), self.styles[style])
+
+    def _ordered(self, cells: list[Any]) -> list[Any]:
+        """Table columns run from the right in a right-to-left leaflet."""
+        return cells[::-1] if self.rtl else cells
 
     def _tests_table(self, content: LeafletContent, width: float) -> Table:
         header = [self.p(text, "cell_bold") for text in content.table_header]
-        rows = [header]
+        rows = [self._ordered(header)]
         for row in content.tests:
             cell = [self.p(row.name, "cell_bold"), self.p(row.tells, "cell")]
-            rows.append([cell, self.p(row.priority, "cell"), self.p(row.status, "cell")])
-        table = Table(rows, colWidths=[width * 0.54, width * 0.2, width * 0.26], repeatRows=1)
+            rows.append(self._ordered([cell, self.p(row.priority, "cell"), self.p(row.status, "cell")]))
+        widths = self._ordered([width * 0.54, width * 0.2, width * 0.26])
+        table = Table(rows, colWidths=widths, repeatRows=1)
         table.setStyle(
             TableStyle(
                 [
@@ -192,7 +219,7 @@ class LeafletRenderer:
         return box
 
     def _section(self, section: Section, width: float) -> Flowable:
-        lines = [self.p(t) for t in section.paragraphs]
+        lines: list[Flowable] = [self.p(t) for t in section.paragraphs]
         for text in section.bullets:
             bullet = self.p(text, "bullet")
             bullet.bulletText = "•"
@@ -203,7 +230,12 @@ class LeafletRenderer:
 
     def story(self, content: LeafletContent, width: float) -> list[Flowable]:
         h = content.headings
+        self._typeset_for(content)
         story: list[Flowable] = [self.p(content.title, "title"), self.p(content.subtitle, "subtitle")]
+        if content.draft_notice:  # a translation no qualified medical translator has reviewed yet
+            notice = [self.p(line, "strong") for line in content.draft_notice[:1]]
+            notice += [self._english(line, "strong") for line in content.draft_notice[1:]]
+            story += [Spacer(1, 4), self._boxed(notice, width, URGENT), Spacer(1, 6)]
         if content.greeting:
             story.append(self.p(content.greeting, "greeting"))
         story.append(Spacer(1, 4))
@@ -216,16 +248,10 @@ class LeafletRenderer:
             story.append(KeepTogether([self.p(h["note"], "h2"), self._boxed([self.p(content.note)], width)]))
         story += [self._section(s, width) for s in content.after_meaning]
         if content.words:
-            words = [
-                Paragraph(
-                    f'<font name="{BOLD}">{markup(word, self.fonts, BOLD)}</font>: {markup(text, self.fonts)}',
-                    self.styles["body"],
-                )
-                for word, text in content.words
-            ]
+            words = [self._word(word, text) for word, text in content.words]
             story += [KeepTogether([self.p(h["words"], "h2"), words[0]]), *words[1:]]
         story += [self.p(h["tests"], "h2"), self._tests_table(content, width)]
-        timeline = _Timeline(content.timeline, self.fonts, self.styles)
+        timeline = _Timeline(content.timeline, self)
         story.append(KeepTogether([self.p(h["next"], "h2"), self.p(content.next_intro), Spacer(1, 6), timeline]))
         story += [self._section(s, width) for s in content.after_next]
         questions = [self.p(q, "bullet") for q in content.questions]
@@ -238,6 +264,17 @@ class LeafletRenderer:
         story += [Spacer(1, 4), self.p(content.version_line, "small")]
         story.append(self.p(content.disclaimer))
         return story
+
+    def _english(self, text: str, style: str) -> Flowable:
+        """An English line inside a translated leaflet: always left to right."""
+        preferred = BOLD if style == "strong" else BODY
+        return Paragraph(markup(text, self.fonts, preferred), _styles()[style])
+
+    def _word(self, word: str, text: str) -> Flowable:
+        if self.rtl:
+            return self.p(f"{word}: {text}")
+        bold = f'<font name="{BOLD}">{markup(word, self.fonts, BOLD)}</font>'
+        return Paragraph(f"{bold}: {markup(text, self.fonts)}", self.styles["body"])
 
     def render(self, content: LeafletContent, paper: str = "a4") -> bytes:
         """Return the PDF bytes of the leaflet on ``a4`` or ``letter`` paper."""
@@ -277,19 +314,16 @@ class LeafletRenderer:
             c.setLineWidth(0.7)
             c.line(MARGIN, height - MARGIN, width - MARGIN, height - MARGIN)
             c.line(MARGIN, MARGIN, width - MARGIN, MARGIN)
-            header = self.p(content.title, "small")
-            header.wrap(width / 2, 20)
-            header.drawOn(c, MARGIN, height - MARGIN + 3)
-            clinic = Paragraph(
-                markup(content.clinic_name, self.fonts), ParagraphStyle("r", parent=self.styles["small"], alignment=2)
-            )
-            clinic.wrap(width / 2 - MARGIN, 20)
-            clinic.drawOn(c, width / 2, height - MARGIN + 3)
-            c.setFont(BODY, 9.5)
+            rtl = content.right_to_left
+            # Mirrored in a right-to-left leaflet: title and footer at the right, clinic and page at the left.
+            start, end = (width - MARGIN, MARGIN) if rtl else (MARGIN, width - MARGIN)
             c.setFillColor(INK)
-            c.drawString(MARGIN, MARGIN - 13, content.footer)
+            draw_text(c, self.fonts, content.title, start, height - MARGIN + 5, 10, right_aligned=rtl, right_to_left=rtl)
+            clinic = content.clinic_name
+            draw_text(c, self.fonts, clinic, end, height - MARGIN + 5, 10, right_aligned=not rtl, right_to_left=rtl)
+            draw_text(c, self.fonts, content.footer, start, MARGIN - 13, 9.5, right_aligned=rtl, right_to_left=rtl)
             page = content.page_label.format(page=content.formats.number(number), pages=content.formats.number(total))
-            c.drawRightString(width - MARGIN, MARGIN - 13, page)
+            draw_text(c, self.fonts, page, end, MARGIN - 13, 9.5, right_aligned=not rtl, right_to_left=rtl)
             c.restoreState()
 
         return draw
