@@ -116,8 +116,16 @@ def runs(text: str, fonts: FontSet, preferred: str) -> list[tuple[str, str, floa
 
 
 def draw_text(
-    canvas: Any, fonts: FontSet, text: str, x: float, y: float, size: float, *, preferred: str = BODY,
-    right_aligned: bool = False, right_to_left: bool = False,
+    canvas: Any,
+    fonts: FontSet,
+    text: str,
+    x: float,
+    y: float,
+    size: float,
+    *,
+    preferred: str = BODY,
+    right_aligned: bool = False,
+    right_to_left: bool = False,
 ) -> float:
     """Draw one line of any script on a canvas at ``x`` (its right end if ``right_aligned``); return its width."""
     parts = runs(visual_order(unicodedata.normalize("NFC", text), right_to_left), fonts, preferred)

@@ -34,7 +34,7 @@ from reportlab.platypus import (
 )
 
 from livercalc_desktop.leaflet.content import LeafletContent, Section, TimelinePoint
-from livercalc_desktop.leaflet.fonts import BODY, BOLD, FontSet, draw_text, markup, register_fonts
+from livercalc_desktop.leaflet.fonts import BODY, BOLD, draw_text, markup, register_fonts
 from livercalc_desktop.leaflet.rtl import RightToLeftParagraph
 
 PAPER = {"a4": A4, "letter": LETTER}
@@ -266,7 +266,7 @@ class LeafletRenderer:
         return story
 
     def _english(self, text: str, style: str) -> Flowable:
-        """An English line inside a translated leaflet: always left to right."""
+        """Typeset an English line inside a translated leaflet: always left to right."""
         preferred = BOLD if style == "strong" else BODY
         return Paragraph(markup(text, self.fonts, preferred), _styles()[style])
 
@@ -318,9 +318,9 @@ class LeafletRenderer:
             # Mirrored in a right-to-left leaflet: title and footer at the right, clinic and page at the left.
             start, end = (width - MARGIN, MARGIN) if rtl else (MARGIN, width - MARGIN)
             c.setFillColor(INK)
-            draw_text(c, self.fonts, content.title, start, height - MARGIN + 5, 10, right_aligned=rtl, right_to_left=rtl)
-            clinic = content.clinic_name
-            draw_text(c, self.fonts, clinic, end, height - MARGIN + 5, 10, right_aligned=not rtl, right_to_left=rtl)
+            top = height - MARGIN + 5
+            draw_text(c, self.fonts, content.title, start, top, 10, right_aligned=rtl, right_to_left=rtl)
+            draw_text(c, self.fonts, content.clinic_name, end, top, 10, right_aligned=not rtl, right_to_left=rtl)
             draw_text(c, self.fonts, content.footer, start, MARGIN - 13, 9.5, right_aligned=rtl, right_to_left=rtl)
             page = content.page_label.format(page=content.formats.number(number), pages=content.formats.number(total))
             draw_text(c, self.fonts, page, end, MARGIN - 13, 9.5, right_aligned=not rtl, right_to_left=rtl)

@@ -35,7 +35,8 @@ class RightToLeftParagraph(Flowable):
         self.width = self.height = 0.0
 
     def _measure(self, text: str) -> float:
-        return sum(w for _, _, w in runs(text, self.fonts, self.preferred)) * self.style.fontSize
+        size: float = self.style.fontSize
+        return sum(w for _, _, w in runs(text, self.fonts, self.preferred)) * size
 
     def _break(self, width: float) -> list[str]:
         lines: list[str] = []
