@@ -166,7 +166,7 @@ class _Writer:
             names = [self.texts.tests[e.id].short for e in entries if e.status in statuses]
             if names:
                 sentences.append(lists.sentences[group].format(tests=self.formats.join(names)))
-        return " ".join(sentences)
+        return self.formats.sentences(sentences)
 
     def gestation(self) -> str:
         """Write 20 weeks and 3 days, 21 weeks and 1 day, or just 22 weeks."""
@@ -185,7 +185,8 @@ class _Writer:
         count = str(case.get("lesion.count"))
         if case.get("lesion.change_from_prior") == "resolved":
             # Size and place describe a spot as seen today; a resolved spot is not seen today.
-            return (" ".join([*lines, self.fill(texts.resolved[count])]), " ".join(self.chosen(self.texts.about)))
+            resolved = [*lines, self.fill(texts.resolved[count])]
+            return (self.formats.sentences(resolved), self.formats.sentences(self.chosen(self.texts.about)))
         lines.append(self.fill(texts.count[count]))
         sizes = case.get("lesion.largest_mm")
         if isinstance(sizes, tuple) and sizes:
@@ -197,7 +198,7 @@ class _Writer:
             value = case.get(path)
             if isinstance(value, str) and value in sentences and sentences[value][self.number]:
                 lines.append(sentences[value][self.number])
-        return (" ".join(lines), " ".join(self.chosen(self.texts.about)))
+        return (self.formats.sentences(lines), self.formats.sentences(self.chosen(self.texts.about)))
 
     def meaning(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         urgent = self.chosen(self.texts.urgent)

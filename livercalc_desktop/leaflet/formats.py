@@ -8,6 +8,7 @@ ships the CLDR data inside the wheel, so nothing is downloaded at run time.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -16,6 +17,8 @@ from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal
 from babel.units import format_unit
+
+_NO_SPACES = frozenset({"zh", "ja"})
 
 
 def _unit_length(locale: Locale, unit: str, value: int) -> Literal["long", "short"]:
@@ -60,6 +63,10 @@ class Formats:
     def join(self, items: list[str]) -> str:
         """Join a list the way the language does: "a, b and c", "a, b y c", "a、b和c"."""
         return str(format_list(items, locale=self.locale))
+
+    def sentences(self, items: Iterable[str]) -> str:
+        """Run sentences together: with a space, or none where the script uses no spaces (Chinese, Japanese)."""
+        return ("" if self.locale.language in _NO_SPACES else " ").join(items)
 
     def gestation(self, weeks: int, days: int) -> str:
         """20 weeks and 3 days, 21 weeks and 1 day, or just 22 weeks."""
