@@ -16,7 +16,7 @@ from babel.messages.pofile import PoFileError, read_po
 
 from livercalc_desktop.atomic import write_atomically
 from livercalc_desktop.domain.errors import LeafletError
-from livercalc_desktop.knowledge.pathway import Pathway
+from livercalc_desktop.knowledge.pathway import Pathway, load_pathway
 from livercalc_desktop.knowledge.strict_table import read_toml
 from livercalc_desktop.leaflet.po import export_po, import_po
 from livercalc_desktop.leaflet.translations import (
@@ -35,6 +35,7 @@ from livercalc_desktop.leaflet.translations import (
 def add_parser(commands: Any) -> None:
     """Register ``translations`` and its three actions on the CLI's subcommand table."""
     parser = commands.add_parser("translations", help="leaflet translations: status, export and import (.po)")
+    parser.add_argument("--folder", type=Path, help="pathway folder holding leaflet.*.toml (default: the bundled one)")
     actions = parser.add_subparsers(dest="action", required=True, parser_class=type(parser))
     actions.add_parser("status", help="list every language with missing, stale and reviewed counts")
     export = actions.add_parser("export", help="write a language's texts as a .po file for a translator")
@@ -131,6 +132,8 @@ def _import(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
 
 def run(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
     """Run the chosen ``translations`` action; returns the exit code."""
+    if args.folder is not None:
+        pathway = load_pathway(args.folder)
     if args.action == "status":
         return _status(pathway, out)
     if args.action == "export":

@@ -21,12 +21,28 @@ def default_leaflet_name(case: Case) -> str:
     return f"liver-leaflet-{case.get('exam.date')}.pdf"
 
 
-def build_leaflet_pdf(case: Case, pathway: Pathway, *, paper: str = "a4", clinic: ClinicDetails | None = None) -> bytes:
-    """Return the PDF bytes of the patient leaflet for ``case``."""
+def leaflet_language(case: Case) -> str:
+    """Return the language the case asks its leaflet to be printed in (patient.language, default en)."""
+    language = case.get("patient.language")
+    return language if isinstance(language, str) else "en"
+
+
+def build_leaflet_pdf(
+    case: Case,
+    pathway: Pathway,
+    *,
+    paper: str = "a4",
+    clinic: ClinicDetails | None = None,
+    language: str | None = None,
+) -> bytes:
+    """Return the PDF bytes of the patient leaflet for ``case``.
+
+    ``language`` overrides the case's own (the GUI offers English when a language is
+    refused); a language without complete texts raises ``TranslationRefused``.
+    """
     if paper not in PAPER:
         raise LeafletError(f"paper: must be one of {', '.join(PAPER)}, got {paper!r}")
-    language = case.get("patient.language")
-    texts = load_leaflet_texts(pathway, language if isinstance(language, str) else "en")
+    texts = load_leaflet_texts(pathway, language or leaflet_language(case))
     clinic = clinic or ClinicDetails()
     renderer = LeafletRenderer(resources_root() / "fonts")
     _check_printable(case, clinic, renderer.fonts)
@@ -59,7 +75,9 @@ def export_leaflet_file(
     paper: str = "a4",
     clinic_name: str = "",
     clinic_contact: str = "",
+    language: str | None = None,
 ) -> None:
     """Write the leaflet atomically; an unwritable path raises ``LeafletError``."""
-    pdf = build_leaflet_pdf(case, pathway, paper=paper, clinic=ClinicDetails(clinic_name, clinic_contact))
+    clinic = ClinicDetails(clinic_name, clinic_contact)
+    pdf = build_leaflet_pdf(case, pathway, paper=paper, clinic=clinic, language=language)
     write_atomically(path, pdf, LeafletError)

@@ -27,7 +27,8 @@ _NO_TRANSLATOR = "FULL NAME <EMAIL@ADDRESS>"  # what Babel writes when no transl
 
 
 def _hash_from(message: Message) -> str:
-    return next((c.removeprefix(_HASH_NOTE) for c in message.auto_comments if c.startswith(_HASH_NOTE)), "")
+    notes = [*message.auto_comments, str(message.id)]
+    return next((c.removeprefix(_HASH_NOTE) for c in notes if c.startswith(_HASH_NOTE)), "")
 
 
 def export_po(english: Mapping[str, Any], translation: Translation, version: str) -> bytes:
@@ -55,8 +56,8 @@ def export_po(english: Mapping[str, Any], translation: Translation, version: str
         catalog.add(text, entry.text if entry else "", auto_comments=notes, flags=flags, context=path)
     for path, entry in translation.entries.items():
         if path not in sources:  # the English no longer has this text: keep it, obsolete
-            note = [_HASH_NOTE + entry.source]
-            catalog.obsolete[(path, path)] = Message(path, entry.text, auto_comments=note, context=path)
+            # Babel writes no comments on obsolete entries, so the hash travels as the msgid.
+            catalog.obsolete[path] = Message(_HASH_NOTE + entry.source, entry.text, context=path)
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=0, include_previous=False)
     return buffer.getvalue()
