@@ -195,7 +195,8 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 def test_a_changed_english_sentence_makes_every_translation_of_it_stale(pathway_copy):
     folder = pathway_copy.folder
-    _edit(folder / "leaflet.en.toml", '"Call your team if you get a fever,', '"Call your team today if you get a fever,')
+    english_file = folder / "leaflet.en.toml"
+    _edit(english_file, '"Call your team if you get a fever,', '"Call your team today if you get a fever,')
     english = read_toml(folder / "leaflet.en.toml")
     for language in SHIPPED:
         report = check(english, read_translation(folder / f"leaflet.{language}.toml"))
