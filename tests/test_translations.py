@@ -111,6 +111,7 @@ def test_translated_pdf_prints_its_layout_words_and_the_draft_line_in_both_langu
     text = flat(pdf)
     pages = len(pdf_reader(pdf).pages)
     page_label = {"es": f"Página {pages} de {pages}", "zh-Hans": f"第{pages}页，共{pages}页"}[language]
+
     def squeeze(s: str) -> str:  # flat() is NFKC (full-width comma to ","); CJK extraction adds spaces
         s = unicodedata.normalize("NFKC", s)
         return s.replace(" ", "") if language == "zh-Hans" else s
@@ -124,8 +125,9 @@ def test_translated_pdf_prints_its_layout_words_and_the_draft_line_in_both_langu
 def test_dates_weeks_and_numbers_come_from_cldr(pathway):
     case = case_from(pathway, lesion={"largest_mm": [2.5]})
     es = content_for(pathway, case, "es")
-    assert "Le hicieron una ecografía el 10 de marzo de 2026, cuando estaba embarazada de 20 semanas y 3 días." in (
-        es.seen[0]
+    assert (
+        "Le hicieron una ecografía el 10 de marzo de 2026, cuando estaba embarazada de 20 semanas y 3 días."
+        in (es.seen[0])
     )
     assert "Medía unos 2,5 mm de ancho." in es.seen[0]
     zh = content_for(pathway, case, "zh-Hans")

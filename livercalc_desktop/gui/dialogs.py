@@ -37,6 +37,7 @@ class Dialogs(Protocol):
     def report(self, parent: QWidget | None, title: str, intro: str, details: str) -> None: ...
     def information(self, parent: QWidget, title: str, message: str) -> None: ...
     def printer(self, parent: QWidget) -> QPrinter | None: ...
+    def confirm(self, parent: QWidget, title: str, message: str) -> bool: ...
 
 
 class QtDialogs:
@@ -98,3 +99,8 @@ class QtDialogs:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         accepted = QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
         return printer if accepted else None
+
+    def confirm(self, parent: QWidget, title: str, message: str) -> bool:
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.warning(parent, title, message, buttons.Yes | buttons.Cancel, buttons.Cancel)
+        return answer == buttons.Yes

@@ -2,6 +2,9 @@
 
 The preview is the very PDF that will be saved (QtPdf renders the reportlab output), so
 what the clinician checks is what the patient gets. It refreshes while the case changes.
+A language with no complete texts is refused (the message line says why) and a button
+offers English; a draft translation is named on the message line, and saving or printing
+it asks first.
 """
 
 from __future__ import annotations
@@ -21,7 +24,13 @@ from livercalc_desktop.gui.case_document import CaseDocument
 from livercalc_desktop.gui.dialogs import PDF_FILTER, Dialogs
 from livercalc_desktop.gui.settings import CLINIC_CONTACT, CLINIC_NAME, LAST_FOLDER, PAPER, AppSettings
 from livercalc_desktop.leaflet.content import ClinicDetails
-from livercalc_desktop.leaflet.export import build_leaflet_pdf, default_leaflet_name
+from livercalc_desktop.leaflet.export import (
+    build_leaflet_pdf,
+    default_leaflet_name,
+    draft_translation,
+    leaflet_language,
+)
+from livercalc_desktop.leaflet.translations import TranslationRefused
 
 REFRESH_MS = 300
 
@@ -34,6 +43,8 @@ class LeafletPreview(QDialog):
         self.setWindowTitle("Patient leaflet")
         self.document, self.settings, self.dialogs = document, settings, dialogs
         self.pdf = b""
+        self.draft = ""  # the language of an unreviewed translation being shown, else ""
+        self.english_for = ""  # the refused language the user chose to replace with English
         self._buffer = QBuffer(self)
         self.pdf_document = QPdfDocument(self)
         self.view = QPdfView(self)
@@ -49,6 +60,8 @@ class LeafletPreview(QDialog):
         self.paper.setCurrentIndex(max(self.paper.findData(settings.get(PAPER)), 0))
         self.message = QLabel()
         self.message.setProperty("role", "problem")
+        self.english_button = QPushButton("Use &English instead")
+        self.english_button.hide()
         self.save_button = QPushButton("&Save PDF…")
         self.print_button = QPushButton("&Print…")
         close = QPushButton("Close")
@@ -58,7 +71,7 @@ class LeafletPreview(QDialog):
         for part in (paper_label, self.paper, self.message):
             bar.addWidget(part)
         bar.addStretch(1)
-        for button in (self.save_button, self.print_button, close):
+        for button in (self.english_button, self.save_button, self.print_button, close):
             bar.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -67,6 +80,7 @@ class LeafletPreview(QDialog):
         self._refresh.timeout.connect(self.refresh)
         self.paper.currentIndexChanged.connect(self._on_paper_changed)
         document.case_changed.connect(lambda _c: self._refresh.start())
+        self.english_button.clicked.connect(self.use_english)
         self.save_button.clicked.connect(self.save)
         self.print_button.clicked.connect(self.print_leaflet)
         close.clicked.connect(self.close)
@@ -84,14 +98,29 @@ class LeafletPreview(QDialog):
             self._show_problem(f"Complete the findings first: {problems[0]}")
             return
         clinic = ClinicDetails(self.settings.get(CLINIC_NAME), self.settings.get(CLINIC_CONTACT))
+        case, pathway = self.document.case, self.document.pathway
+        language = "en" if self.english_for and self.english_for == leaflet_language(case) else None
+        self.english_button.hide()
         try:
             self.pdf = build_leaflet_pdf(
-                self.document.case, self.document.pathway, paper=str(self.paper.currentData()), clinic=clinic
+                case, pathway, paper=str(self.paper.currentData()), clinic=clinic, language=language
             )
+            self.draft = draft_translation(case, pathway, language)
+        except TranslationRefused as exc:
+            first = exc.message.splitlines()[0].rstrip(":")
+            self._show_problem(f"{first}. No leaflet is printed in a language whose texts are missing or out of date.")
+            self.message.setToolTip(exc.message)
+            self.english_button.show()
+            return
         except LivercalcError as exc:
             self._show_problem(exc.message)
             return
-        self.message.setText("")
+        self.message.setToolTip("")
+        self.message.setText(
+            f"Draft translation ({self.draft}): not yet reviewed by a qualified medical translator."
+            if self.draft
+            else ""
+        )
         self.pdf_document.close()
         self._buffer.close()
         self._buffer.setData(QByteArray(self.pdf))
@@ -99,6 +128,20 @@ class LeafletPreview(QDialog):
         self.pdf_document.load(self._buffer)
         self.save_button.setEnabled(True)
         self.print_button.setEnabled(True)
+
+    def use_english(self) -> None:
+        """Print this case's leaflet in English, because its own language was refused."""
+        self.english_for = leaflet_language(self.document.case)
+        self.refresh()
+
+    def _draft_accepted(self) -> bool:
+        """Before a draft translation leaves the app, make sure the clinician means it."""
+        return not self.draft or self.dialogs.confirm(
+            self,
+            "Draft translation",
+            f"This leaflet is a draft translation ({self.draft}). No qualified medical translator has reviewed it "
+            "yet; it prints a line saying so, in both languages. Export it anyway?",
+        )
 
     def _show_problem(self, text: str) -> None:
         self.pdf = b""
@@ -108,6 +151,8 @@ class LeafletPreview(QDialog):
 
     def save(self) -> Path | None:
         """Ask where, then write the PDF atomically; the suggested name uses the scan date."""
+        if not self._draft_accepted():
+            return None
         folder = Path(self.settings.get(LAST_FOLDER) or Path.home())
         path = self.dialogs.save_path(self, folder / default_leaflet_name(self.document.case), PDF_FILTER)
         if path is None or not self.pdf:
@@ -121,6 +166,8 @@ class LeafletPreview(QDialog):
         return path
 
     def print_leaflet(self) -> None:
+        if not self._draft_accepted():
+            return
         printer = self.dialogs.printer(self)
         if printer is None:
             return

@@ -50,6 +50,12 @@ def build_leaflet_pdf(
     return renderer.render(content, paper)
 
 
+def draft_translation(case: Case, pathway: Pathway, language: str | None = None) -> str:
+    """Return the language tag if this case's leaflet would print an unreviewed translation, else ""."""
+    texts = load_leaflet_texts(pathway, language or leaflet_language(case))
+    return texts.language if texts.translation is not None and texts.translation.is_draft else ""
+
+
 _TYPED_FIELDS = ("patient.preferred_name", "patient.name", "notes.for_patient", "exam.clinic")
 
 

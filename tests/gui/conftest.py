@@ -30,6 +30,7 @@ class FakeDialogs:
     save_answer: Path | None = None
     unsaved_answer: Choice = Choice.CANCEL
     recover_answer: bool = False
+    confirm_answer: bool = False
     calls: list[tuple[str, Any]] = field(default_factory=list)
 
     def open_case_path(self, parent, folder):
@@ -60,6 +61,10 @@ class FakeDialogs:
     def printer(self, parent):
         self.calls.append(("printer", None))
         return None
+
+    def confirm(self, parent, title, message):
+        self.calls.append(("confirm", message))
+        return self.confirm_answer
 
     def said(self, kind: str) -> list[Any]:
         return [value for name, value in self.calls if name == kind]
