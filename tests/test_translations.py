@@ -382,3 +382,16 @@ def test_wrapped_arabic_paragraph_keeps_its_first_words_on_its_first_line(pathwa
         return next(y for y, text in runs if word in text.split() or word[::-1] in text.split())
 
     assert y_of(first) > y_of(last) + 10  # the paragraph's first words are lines above its last words
+
+
+# --- reading level ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", DEMOS)
+def test_spanish_leaflet_reads_easily(pathway, name):
+    """INFLESZ scale (Szigriszt-Pazos): 65-80 is "bastante fácil", fairly easy; 55-65 "normal"."""
+    from legibilidad import legibilidad
+
+    text = "\n".join(content_for(pathway, demo(pathway, name, "es"), "es").body())
+    assert legibilidad.szigriszt_pazos(text) >= 65
+    assert legibilidad.fernandez_huerta(text) >= 70
