@@ -498,6 +498,8 @@ def test_questions_are_tailored(printed):
     assert "inside the liver, on its surface, or in a blood vessel?" not in isolated  # compartment recorded
     assert "What does my NIPT result mean, and should I have amniocentesis?" in printed["screen-positive"]
     assert "Where should I give birth?" not in printed["screen-positive"]
+    assert "which results are still due?" in printed["survey-incomplete"]  # no infection blood tests yet
+    assert "which results are still due?" not in printed["abnormal-result"]  # serology done (abnormal)
 
 
 # --- point 12 --------------------------------------------------------------------------------
