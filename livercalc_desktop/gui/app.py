@@ -16,7 +16,8 @@ from livercalc_desktop.gui.case_document import CaseDocument
 from livercalc_desktop.gui.crash_report import install_excepthook
 from livercalc_desktop.gui.dialogs import Dialogs, QtDialogs
 from livercalc_desktop.gui.main_window import APP_NAME, MainWindow
-from livercalc_desktop.gui.settings import AppSettings
+from livercalc_desktop.gui.settings import UI_LANGUAGE, AppSettings
+from livercalc_desktop.gui.translation import install_translators, window_language
 from livercalc_desktop.knowledge.pathway import Pathway, bundled_pathway_folder, load_pathway
 from livercalc_desktop.resources import resources_root
 
@@ -86,6 +87,7 @@ def main(case_path: Path | None = None, self_test: bool = False) -> int:
     install_excepthook(dialogs)
     pathway = load_pathway(bundled_pathway_folder())
     settings = AppSettings(QSettings())
+    app.setProperty("translators", install_translators(app, window_language(settings.get(UI_LANGUAGE))))
     data_folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
     session = Session(pathway, settings, dialogs, data_folder / "autosave")
     if self_test:

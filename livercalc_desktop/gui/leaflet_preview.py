@@ -40,7 +40,7 @@ class LeafletPreview(QDialog):
 
     def __init__(self, document: CaseDocument, settings: AppSettings, dialogs: Dialogs, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Patient leaflet")
+        self.setWindowTitle(self.tr("Patient leaflet"))
         self.document, self.settings, self.dialogs = document, settings, dialogs
         self.pdf = b""
         self.draft = ""  # the language of an unreviewed translation being shown, else ""
@@ -51,22 +51,22 @@ class LeafletPreview(QDialog):
         self.view.setDocument(self.pdf_document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setAccessibleName("Leaflet preview")
+        self.view.setAccessibleName(self.tr("Leaflet preview"))
         self.paper = QComboBox()
         self.paper.setObjectName("paper")
-        self.paper.setAccessibleName("Paper size")
+        self.paper.setAccessibleName(self.tr("Paper size"))
         self.paper.addItem("A4", "a4")
         self.paper.addItem("US Letter", "letter")
         self.paper.setCurrentIndex(max(self.paper.findData(settings.get(PAPER)), 0))
         self.message = QLabel()
         self.message.setProperty("role", "problem")
-        self.english_button = QPushButton("Use &English instead")
+        self.english_button = QPushButton(self.tr("Use &English instead"))
         self.english_button.hide()
-        self.save_button = QPushButton("&Save PDF…")
-        self.print_button = QPushButton("&Print…")
-        close = QPushButton("Close")
+        self.save_button = QPushButton(self.tr("&Save PDF…"))
+        self.print_button = QPushButton(self.tr("&Print…"))
+        close = QPushButton(self.tr("Close"))
         bar = QHBoxLayout()
-        paper_label = QLabel("Pape&r:")
+        paper_label = QLabel(self.tr("Pape&r:"))
         paper_label.setBuddy(self.paper)
         for part in (paper_label, self.paper, self.message):
             bar.addWidget(part)
@@ -95,20 +95,20 @@ class LeafletPreview(QDialog):
         """Build the PDF from the current case and show it; say why if it cannot be built."""
         problems = self.document.problems()
         if problems:
-            self._show_problem(f"Complete the findings first: {problems[0]}")
+            self._show_problem(self.tr("Complete the findings first: {problem}").format(problem=problems[0]))
             return
         clinic = ClinicDetails(self.settings.get(CLINIC_NAME), self.settings.get(CLINIC_CONTACT))
         case, pathway = self.document.case, self.document.pathway
         language = "en" if self.english_for and self.english_for == leaflet_language(case) else None
         self.english_button.hide()
         try:
-            self.pdf = build_leaflet_pdf(
-                case, pathway, paper=str(self.paper.currentData()), clinic=clinic, language=language
-            )
+            paper = str(self.paper.currentData())
+            self.pdf = build_leaflet_pdf(case, pathway, paper=paper, clinic=clinic, language=language)
             self.draft = draft_translation(case, pathway, language)
         except TranslationRefused as exc:
             first = exc.message.splitlines()[0].rstrip(":")
-            self._show_problem(f"{first}. No leaflet is printed in a language whose texts are missing or out of date.")
+            refused = self.tr("No leaflet is printed in a language whose texts are missing or out of date.")
+            self._show_problem(f"{first}. {refused}")
             self.message.setToolTip(exc.message)
             self.english_button.show()
             return
@@ -116,11 +116,8 @@ class LeafletPreview(QDialog):
             self._show_problem(exc.message)
             return
         self.message.setToolTip("")
-        self.message.setText(
-            f"Draft translation ({self.draft}): not yet reviewed by a qualified medical translator."
-            if self.draft
-            else ""
-        )
+        unreviewed = self.tr("Draft translation ({language}): not yet reviewed by a qualified medical translator.")
+        self.message.setText(unreviewed.format(language=self.draft) if self.draft else "")
         self.pdf_document.close()
         self._buffer.close()
         self._buffer.setData(QByteArray(self.pdf))
@@ -136,12 +133,12 @@ class LeafletPreview(QDialog):
 
     def _draft_accepted(self) -> bool:
         """Before a draft translation leaves the app, make sure the clinician means it."""
-        return not self.draft or self.dialogs.confirm(
-            self,
-            "Draft translation",
-            f"This leaflet is a draft translation ({self.draft}). No qualified medical translator has reviewed it "
-            "yet; it prints a line saying so, in both languages. Export it anyway?",
+        question = self.tr(
+            "This leaflet is a draft translation ({language}). No qualified medical translator has reviewed it "
+            "yet; it prints a line saying so, in both languages. Export it anyway?"
         )
+        title = self.tr("Draft translation")
+        return not self.draft or self.dialogs.confirm(self, title, question.format(language=self.draft))
 
     def _show_problem(self, text: str) -> None:
         self.pdf = b""
@@ -160,7 +157,7 @@ class LeafletPreview(QDialog):
         try:
             write_atomically(path, self.pdf, LeafletError)
         except LeafletError as exc:
-            self.dialogs.error(self, "Leaflet not saved", exc.message)
+            self.dialogs.error(self, self.tr("Leaflet not saved"), exc.message)
             return None
         self.settings.set(LAST_FOLDER, str(path.parent))
         return path

@@ -1,10 +1,11 @@
-"""Clinic details printed on every leaflet, and the paper size."""
+"""Clinic details printed on every leaflet, the paper size, and the window's language."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
-from livercalc_desktop.gui.settings import CLINIC_CONTACT, CLINIC_NAME, PAPER, AppSettings
+from livercalc_desktop.gui.settings import CLINIC_CONTACT, CLINIC_NAME, PAPER, UI_LANGUAGE, AppSettings
+from livercalc_desktop.gui.translation import WINDOW_LANGUAGES
 
 
 class PreferencesDialog(QDialog):
@@ -12,7 +13,7 @@ class PreferencesDialog(QDialog):
 
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         self.settings = settings
         self.clinic = QLineEdit(settings.get(CLINIC_NAME))
         self.clinic.setObjectName("clinic_name")
@@ -28,10 +29,18 @@ class PreferencesDialog(QDialog):
         self.paper.addItem("A4", "a4")
         self.paper.addItem("US Letter", "letter")
         self.paper.setCurrentIndex(max(self.paper.findData(settings.get(PAPER)), 0))
+        self.language = QComboBox()
+        self.language.setObjectName("window_language")
+        self.language.setAccessibleName("Window language (after a restart)")
+        self.language.addItem(self.tr("Follow the system"), "")
+        for tag, name in WINDOW_LANGUAGES.items():
+            self.language.addItem(name, tag)
+        self.language.setCurrentIndex(max(self.language.findData(settings.get(UI_LANGUAGE)), 0))
         form = QFormLayout(self)
-        form.addRow("&Clinic name", self.clinic)
-        form.addRow("Contact &line", self.contact)
-        form.addRow("&Paper", self.paper)
+        form.addRow(self.tr("&Clinic name"), self.clinic)
+        form.addRow(self.tr("Contact &line"), self.contact)
+        form.addRow(self.tr("&Paper"), self.paper)
+        form.addRow(self.tr("&Window language (after a restart)"), self.language)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -42,4 +51,5 @@ class PreferencesDialog(QDialog):
         self.settings.set(CLINIC_NAME, self.clinic.text().strip())
         self.settings.set(CLINIC_CONTACT, self.contact.text().strip())
         self.settings.set(PAPER, str(self.paper.currentData()))
+        self.settings.set(UI_LANGUAGE, str(self.language.currentData()))
         super().accept()

@@ -31,6 +31,7 @@ LAST_FOLDER = SettingSpec("files/last_folder", str, "")
 CLINIC_NAME = SettingSpec("leaflet/clinic_name", str, "")
 CLINIC_CONTACT = SettingSpec("leaflet/clinic_contact", str, "")
 PAPER = SettingSpec("leaflet/paper", str, "a4")
+UI_LANGUAGE = SettingSpec("ui/language", str, "")  # "" follows the system
 _RECENT = "files/recent"
 
 
