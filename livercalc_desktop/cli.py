@@ -121,6 +121,7 @@ def _cmd_export(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
         paper=args.paper,
         clinic_name=args.clinic,
         clinic_contact=args.contact,
+        english_copy=args.english_copy,
     )
     out.write(f"wrote {args.output}\n")
     return EXIT_OK
@@ -140,6 +141,9 @@ def _subcommand_parser() -> _Parser:
     export_cmd.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
     export_cmd.add_argument("--clinic", default="", help="clinic name printed on the leaflet")
     export_cmd.add_argument("--contact", default="", help="clinic contact line printed on the leaflet")
+    export_cmd.add_argument(
+        "--english-copy", action="store_true", help="add the English leaflet after a translated one"
+    )
     translations_cli.add_parser(commands)
     return parser
 

@@ -395,3 +395,25 @@ def test_spanish_leaflet_reads_easily(pathway, name):
     text = "\n".join(content_for(pathway, demo(pathway, name, "es"), "es").body())
     assert legibilidad.szigriszt_pazos(text) >= 65
     assert legibilidad.fernandez_huerta(text) >= 70
+
+
+# --- optional English copy --------------------------------------------------------------
+
+
+def test_english_copy_follows_the_translated_leaflet_left_to_right(tmp_path):
+    case = write_case(tmp_path, base_case_data(patient={"language": "ar"}))
+    out = tmp_path / "ar-en.pdf"
+    assert run("export", str(case), "-o", str(out), "--english-copy").returncode == 0
+    pdf = out.read_bytes()
+    pages = [_runs_on_page(pdf, i) for i in range(len(pdf_reader(pdf).pages))]
+    first_english = next(i for i, runs in enumerate(pages) if _has(runs, "What the scan showed"))
+    assert first_english > 0 and _has(pages[0], "ماذا أظهر الفحص")
+    assert not any(_has(runs, "ماذا أظهر الفحص") for runs in pages[first_english:])
+    heading_x = next(x for x, _, t in pages[first_english] if t.strip() == "What the scan showed")
+    assert heading_x < 60  # the English copy is laid out left to right again
+    total = len(pages)
+    assert any(t.strip() == f"Page {first_english + 1} of {total}" for _, _, t in pages[first_english])
+    english_only = tmp_path / "en.pdf"
+    english_case = write_case(tmp_path, base_case_data())
+    assert run("export", str(english_case), "-o", str(english_only), "--english-copy").returncode == 0
+    assert flat(english_only.read_bytes()).count("What the scan showed") == 1  # no copy of an English leaflet

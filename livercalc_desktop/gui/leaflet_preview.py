@@ -22,7 +22,7 @@ from livercalc_desktop.atomic import write_atomically
 from livercalc_desktop.domain.errors import LeafletError, LivercalcError
 from livercalc_desktop.gui.case_document import CaseDocument
 from livercalc_desktop.gui.dialogs import PDF_FILTER, Dialogs
-from livercalc_desktop.gui.settings import CLINIC_CONTACT, CLINIC_NAME, LAST_FOLDER, PAPER, AppSettings
+from livercalc_desktop.gui.settings import CLINIC_CONTACT, CLINIC_NAME, ENGLISH_COPY, LAST_FOLDER, PAPER, AppSettings
 from livercalc_desktop.leaflet.content import ClinicDetails
 from livercalc_desktop.leaflet.export import (
     build_leaflet_pdf,
@@ -103,7 +103,10 @@ class LeafletPreview(QDialog):
         self.english_button.hide()
         try:
             paper = str(self.paper.currentData())
-            self.pdf = build_leaflet_pdf(case, pathway, paper=paper, clinic=clinic, language=language)
+            english_copy = self.settings.get(ENGLISH_COPY)
+            self.pdf = build_leaflet_pdf(
+                case, pathway, paper=paper, clinic=clinic, language=language, english_copy=english_copy
+            )
             self.draft = draft_translation(case, pathway, language)
         except TranslationRefused as exc:
             first = exc.message.splitlines()[0].rstrip(":")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
-from livercalc_desktop.gui.settings import CLINIC_CONTACT, CLINIC_NAME, PAPER, UI_LANGUAGE, AppSettings
+from livercalc_desktop.gui.settings import CLINIC_CONTACT, CLINIC_NAME, ENGLISH_COPY, PAPER, UI_LANGUAGE, AppSettings
 from livercalc_desktop.gui.translation import WINDOW_LANGUAGES
 
 
@@ -36,10 +36,14 @@ class PreferencesDialog(QDialog):
         for tag, name in WINDOW_LANGUAGES.items():
             self.language.addItem(name, tag)
         self.language.setCurrentIndex(max(self.language.findData(settings.get(UI_LANGUAGE)), 0))
+        self.english_copy = QCheckBox(self.tr("Add the &English version after a translated leaflet"))
+        self.english_copy.setObjectName("english_copy")
+        self.english_copy.setChecked(settings.get(ENGLISH_COPY))
         form = QFormLayout(self)
         form.addRow(self.tr("&Clinic name"), self.clinic)
         form.addRow(self.tr("Contact &line"), self.contact)
         form.addRow(self.tr("&Paper"), self.paper)
+        form.addRow("", self.english_copy)
         form.addRow(self.tr("&Window language (after a restart)"), self.language)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -52,4 +56,5 @@ class PreferencesDialog(QDialog):
         self.settings.set(CLINIC_CONTACT, self.contact.text().strip())
         self.settings.set(PAPER, str(self.paper.currentData()))
         self.settings.set(UI_LANGUAGE, str(self.language.currentData()))
+        self.settings.set(ENGLISH_COPY, self.english_copy.isChecked())
         super().accept()

@@ -32,6 +32,7 @@ CLINIC_NAME = SettingSpec("leaflet/clinic_name", str, "")
 CLINIC_CONTACT = SettingSpec("leaflet/clinic_contact", str, "")
 PAPER = SettingSpec("leaflet/paper", str, "a4")
 UI_LANGUAGE = SettingSpec("ui/language", str, "")  # "" follows the system
+ENGLISH_COPY = SettingSpec("leaflet/english_copy", bool, False)  # English after a translated leaflet
 _RECENT = "files/recent"
 
 

@@ -34,11 +34,13 @@ def build_leaflet_pdf(
     paper: str = "a4",
     clinic: ClinicDetails | None = None,
     language: str | None = None,
+    english_copy: bool = False,
 ) -> bytes:
     """Return the PDF bytes of the patient leaflet for ``case``.
 
     ``language`` overrides the case's own (the GUI offers English when a language is
     refused); a language without complete texts raises ``TranslationRefused``.
+    ``english_copy`` adds the English leaflet after a translated one.
     """
     if paper not in PAPER:
         raise LeafletError(f"paper: must be one of {', '.join(PAPER)}, got {paper!r}")
@@ -46,8 +48,12 @@ def build_leaflet_pdf(
     clinic = clinic or ClinicDetails()
     renderer = LeafletRenderer(resources_root() / "fonts")
     _check_printable(case, clinic, renderer.fonts)
-    content = build_content(case, assess(case, pathway), pathway, texts, clinic)
-    return renderer.render(content, paper)
+    assessment = assess(case, pathway)
+    content = build_content(case, assessment, pathway, texts, clinic)
+    english = None
+    if english_copy and texts.translation is not None:
+        english = build_content(case, assessment, pathway, load_leaflet_texts(pathway, "en"), clinic)
+    return renderer.render(content, paper, english)
 
 
 def draft_translation(case: Case, pathway: Pathway, language: str | None = None) -> str:
@@ -82,8 +88,9 @@ def export_leaflet_file(
     clinic_name: str = "",
     clinic_contact: str = "",
     language: str | None = None,
+    english_copy: bool = False,
 ) -> None:
     """Write the leaflet atomically; an unwritable path raises ``LeafletError``."""
     clinic = ClinicDetails(clinic_name, clinic_contact)
-    pdf = build_leaflet_pdf(case, pathway, paper=paper, clinic=clinic, language=language)
+    pdf = build_leaflet_pdf(case, pathway, paper=paper, clinic=clinic, language=language, english_copy=english_copy)
     write_atomically(path, pdf, LeafletError)

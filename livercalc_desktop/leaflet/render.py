@@ -26,6 +26,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     KeepTogether,
+    PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -91,6 +92,7 @@ class _Timeline(Flowable):
     def __init__(self, points: tuple[TimelinePoint, ...], renderer: LeafletRenderer) -> None:
         super().__init__()
         self.points, self.renderer = points, renderer
+        self.rtl = renderer.rtl  # fixed now: an English copy may follow with the other direction
         self.rows: list[tuple[Flowable, Flowable, float]] = []
         self.width = self.height = 0.0
 
@@ -108,7 +110,7 @@ class _Timeline(Flowable):
 
     def draw(self) -> None:
         c = self.canv
-        rtl = self.renderer.rtl
+        rtl = self.rtl
         # Right to left, the line and the weeks sit on the right and the words to their left.
         x = self.width - self.LINE_X if rtl else self.LINE_X
         text_x = x - 16 - self.text_width if rtl else x + 16
@@ -132,6 +134,26 @@ class _Timeline(Flowable):
             label_height = label.height
             label.drawOn(c, text_x, top - label_height)
             when.drawOn(c, text_x, top - label_height - when.height)
+
+
+_PART = "_livercalc_part"
+
+
+class _PartMarker(Flowable):
+    """Zero-size mark: pages from here on belong to part ``index`` (their header and footer follow it).
+
+    The numbered canvas keeps each page's state, so the attribute set here travels with the page.
+    """
+
+    def __init__(self, index: int) -> None:
+        super().__init__()
+        self.index = index
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        setattr(self.canv, _PART, self.index)
 
 
 def _numbered_canvas(footer: Callable[[rl_canvas.Canvas, int, int], None]) -> type[rl_canvas.Canvas]:
@@ -276,8 +298,12 @@ class LeafletRenderer:
         bold = f'<font name="{BOLD}">{markup(word, self.fonts, BOLD)}</font>'
         return Paragraph(f"{bold}: {markup(text, self.fonts)}", self.styles["body"])
 
-    def render(self, content: LeafletContent, paper: str = "a4") -> bytes:
-        """Return the PDF bytes of the leaflet on ``a4`` or ``letter`` paper."""
+    def render(self, content: LeafletContent, paper: str = "a4", english: LeafletContent | None = None) -> bytes:
+        """Return the PDF bytes of the leaflet on ``a4`` or ``letter`` paper.
+
+        ``english`` adds the English version after the translated one, from a new page,
+        with its own header and footer (for a partner or clinician who reads English).
+        """
         page_width, page_height = PAPER[paper]
         buffer = io.BytesIO()
         doc = BaseDocTemplate(
@@ -299,16 +325,19 @@ class LeafletRenderer:
         )
         frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-        doc.build(
-            self.story(content, doc.width),
-            canvasmaker=_numbered_canvas(self._decorate(content, page_width, page_height)),
-        )
+        story = self.story(content, doc.width)
+        parts = [content]
+        if english is not None:
+            story += [PageBreak(), _PartMarker(len(parts)), *self.story(english, doc.width)]
+            parts.append(english)
+        doc.build(story, canvasmaker=_numbered_canvas(self._decorate(parts, page_width, page_height)))
         return buffer.getvalue()
 
     def _decorate(
-        self, content: LeafletContent, width: float, height: float
+        self, parts: list[LeafletContent], width: float, height: float
     ) -> Callable[[rl_canvas.Canvas, int, int], None]:
         def draw(c: rl_canvas.Canvas, number: int, total: int) -> None:
+            content = parts[getattr(c, _PART, 0)]
             c.saveState()
             c.setStrokeColor(RULE)
             c.setLineWidth(0.7)

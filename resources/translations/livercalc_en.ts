@@ -118,6 +118,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Add the &amp;English version after a translated leaflet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Clinic name</source>
         <translation type="unfinished"></translation>
     </message>

@@ -117,6 +117,10 @@
         <translation>Según el sistema</translation>
     </message>
     <message>
+        <source>Add the &amp;English version after a translated leaflet</source>
+        <translation>Añadir la versión en &amp;inglés después de un folleto traducido</translation>
+    </message>
+    <message>
         <source>&amp;Clinic name</source>
         <translation>Nombre de la &amp;clínica</translation>
     </message>

@@ -15,7 +15,7 @@ from livercalc_desktop.gui.app import application
 from livercalc_desktop.gui.case_document import CaseDocument
 from livercalc_desktop.gui.main_window import MainWindow
 from livercalc_desktop.gui.preferences import PreferencesDialog
-from livercalc_desktop.gui.settings import UI_LANGUAGE
+from livercalc_desktop.gui.settings import ENGLISH_COPY, UI_LANGUAGE
 from livercalc_desktop.gui.translation import install_translators, window_language
 from livercalc_desktop.resources import resources_root
 
@@ -49,12 +49,13 @@ def test_spanish_window_shows_spanish_menus(qtbot, pathway, settings, dialogs):
     assert install_translators(app, "en") == []
 
 
-def test_preferences_store_the_window_language(qtbot, settings):
+def test_preferences_store_the_window_language_and_the_english_copy(qtbot, settings):
     dialog = PreferencesDialog(settings)
     qtbot.addWidget(dialog)
     dialog.language.setCurrentIndex(dialog.language.findData("es"))
+    dialog.english_copy.setChecked(True)
     dialog.accept()
-    assert settings.get(UI_LANGUAGE) == "es"
+    assert settings.get(UI_LANGUAGE) == "es" and settings.get(ENGLISH_COPY) is True
 
 
 def test_spanish_draft_translates_every_window_string_and_its_qm_is_current(tmp_path):
