@@ -51,6 +51,7 @@ class FontSet:
         self.coverage = {name: _register(name, folder / file) for name, file in _MAIN.items()}
         pdfmetrics.registerFontFamily(BODY, normal=BODY, bold=BOLD, italic=BODY, boldItalic=BOLD)
         self._fallbacks: dict[str, frozenset[int]] = {}
+        self._chosen: dict[tuple[str, str], str] = {}
 
     def _fallback(self, name: str) -> frozenset[int]:
         if name not in self._fallbacks:
@@ -62,6 +63,12 @@ class FontSet:
         code = ord(char)
         if code in self.coverage[preferred]:
             return preferred
+        key = (char, preferred)
+        if key not in self._chosen:  # a translated leaflet asks for the same few letters thousands of times
+            self._chosen[key] = self._fallback_for(code, preferred)
+        return self._chosen[key]
+
+    def _fallback_for(self, code: int, preferred: str) -> str:
         # Try the likeliest font first, so a Chinese name does not load the Arabic font too.
         likely = next(
             (name for name, ranges in _LIKELY.items() if any(lo <= code <= hi for lo, hi in ranges)), "LC-CJK"
@@ -92,7 +99,7 @@ def has_rtl(text: str) -> bool:
 def shaped(text: str) -> str:
     """Join Arabic letters into their contextual forms (logical order kept), NFC first."""
     clean = unicodedata.normalize("NFC", text)
-    if not has_rtl(clean):
+    if not any(0x0600 <= ord(c) <= 0x06FF for c in clean):  # no base Arabic letters (or already shaped)
         return clean
     import arabic_reshaper  # only right-to-left text needs it (15 ms to import)
 

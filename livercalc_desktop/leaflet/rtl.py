@@ -39,21 +39,25 @@ class RightToLeftParagraph(Flowable):
         return sum(w for _, _, w in runs(text, self.fonts, self.preferred)) * size
 
     def _break(self, width: float) -> list[str]:
+        """Greedy line breaking in logical order; each word is measured once."""
+        space = self._measure(" ")
         lines: list[str] = []
-        current = ""
+        current: list[str] = []
+        used = 0.0
         for word in shaped(self.text).split():
-            candidate = f"{current} {word}" if current else word
-            if current and self._measure(candidate) > width:
-                lines.append(current)
-                current = word
+            word_width = self._measure(word)
+            if current and used + space + word_width > width:
+                lines.append(" ".join(current))
+                current, used = [word], word_width
             else:
-                current = candidate
-        return [*lines, current] if current else lines or [""]
+                used += (space if current else 0.0) + word_width
+                current.append(word)
+        return [*lines, " ".join(current)] if current else lines or [""]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width = availWidth
-        if self.given is None:
+        if self.given is None and availWidth != self.width:  # reportlab asks again and again: break once per width
             self.lines = self._break(availWidth - self.style.leftIndent - self.style.rightIndent)
+        self.width = availWidth
         self.height = len(self.lines) * self.style.leading
         return availWidth, self.height
 
