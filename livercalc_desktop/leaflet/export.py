@@ -75,7 +75,7 @@ def _check_printable(case: Case, clinic: ClinicDetails, fonts: FontSet) -> None:
             codes = ", ".join(f"U+{ord(c):04X}" for c in sorted(missing))
             raise LeafletError(
                 f"{field}: holds characters the leaflet fonts cannot print ({codes}); "
-                "supported scripts are Latin, Greek, Cyrillic, Arabic, Hebrew, Chinese and Japanese"
+                "supported scripts are Latin, Greek, Cyrillic, Arabic, Hebrew, Chinese, Japanese and Korean"
             )
 
 

@@ -29,10 +29,12 @@ _FALLBACKS = {
     "LC-Arabic": "NotoSansArabic-Regular.ttf",
     "LC-Hebrew": "NotoSansHebrew-Regular.ttf",
     "LC-CJK": "DroidSansFallbackFull.ttf",
+    "LC-Korean": "NanumGothic.ttf",
 }
 _LIKELY = {
     "LC-Arabic": ((0x0600, 0x06FF), (0x0750, 0x077F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)),
     "LC-Hebrew": ((0x0590, 0x05FF), (0xFB1D, 0xFB4F)),
+    "LC-Korean": ((0xAC00, 0xD7AF), (0x1100, 0x11FF), (0x3130, 0x318F)),
 }
 _RTL = {"R", "AL"}
 
