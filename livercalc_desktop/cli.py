@@ -17,7 +17,7 @@ from typing import NoReturn, TextIO
 from livercalc_desktop import __version__, translations_cli
 from livercalc_desktop.casefile import read_case_file
 from livercalc_desktop.domain.errors import CaseInvalid, LivercalcError
-from livercalc_desktop.engine.assessment import Assessment
+from livercalc_desktop.engine.assessment import NOT_RECORDED, SOURCE_WORDS, Assessment, ChecklistEntry
 from livercalc_desktop.engine.evaluate import assess
 from livercalc_desktop.knowledge.pathway import Pathway, bundled_pathway_folder, load_pathway
 
@@ -37,12 +37,25 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message}\n{self.format_usage().strip()}")
 
 
+def review_words(pathway: Pathway) -> str:
+    """Say how the content's review stands: a draft never reads as "reviewed" (review m24)."""
+    meta = pathway.kb.meta
+    if meta.review_status == "draft":
+        return f"draft, awaiting clinical review (dated {meta.reviewed})"
+    return f"reviewed {meta.reviewed}"
+
+
 def version_text(pathway: Pathway) -> str:
     meta = pathway.kb.meta
-    return f"{PROG} {__version__} (knowledge base {meta.content_version}, reviewed {meta.reviewed})"
+    return f"{PROG} {__version__} (knowledge base {meta.content_version}, {review_words(pathway)})"
 
 
-def assessment_data(assessment: Assessment) -> dict[str, object]:
+def _priority(entry: ChecklistEntry) -> str:
+    """Give the priority; an item shown only because a status is recorded or implied is not advice (m17b)."""
+    return entry.priority.value if entry.indicated else "not-indicated"
+
+
+def assessment_data(assessment: Assessment, pathway: Pathway) -> dict[str, object]:
     """Return the JSON shape of an assessment (documented in the README)."""
     return {
         "category": assessment.category,
@@ -59,10 +72,13 @@ def assessment_data(assessment: Assessment) -> dict[str, object]:
                 "id": e.id,
                 "kind": e.kind,
                 "label": e.label,
-                "priority": e.priority.value,
+                "priority": _priority(e),
                 "indicated": e.indicated,
                 "status": e.status,
                 "status_from_scan": e.status_from_scan,
+                "implied_from": e.implied_from or None,
+                "detail": e.detail,
+                "date": e.date,
                 "basis": e.basis,
                 "facts": list(e.facts),
                 "references": list(e.references),
@@ -70,7 +86,11 @@ def assessment_data(assessment: Assessment) -> dict[str, object]:
             for e in assessment.checklist
         ],
         "terms": list(assessment.terms),
-        "knowledge_base": {"version": assessment.kb_version, "reviewed": assessment.kb_reviewed},
+        "knowledge_base": {
+            "version": assessment.kb_version,
+            "reviewed": assessment.kb_reviewed,
+            "status": pathway.kb.meta.review_status,
+        },
     }
 
 
@@ -81,24 +101,27 @@ def _print_assessment(assessment: Assessment, pathway: Pathway, out: TextIO) -> 
     out.write(f"Category: {assessment.category_label} ({assessment.category}), level {assessment.level.value}\n")
     out.write(f"Flags: {', '.join(assessment.flags) or 'none'}\n\nWhy:\n")
     for reason in assessment.rationale:
-        cited = "; ".join(refs[r].short for r in reason.references)
+        cited = "; ".join(refs[r].short for r in reason.references) or "workflow rule, no publication"
         out.write(f"  - {reason.label}: {reason.text} [{cited}]\n")
         for fact in reason.facts:
             out.write(f"      recorded: {fact}\n")
     out.write("\nChecklist:\n")
     for entry in assessment.checklist:
-        status = pathway.schema.status_label(entry.status) if entry.status != "not-recorded" else "not recorded"
-        source = " (from the scan)" if entry.status_from_scan else ""
-        # An item shown only because a status is recorded is not advice: say so (review m17b).
-        priority = entry.priority.value if entry.indicated else "recorded"
-        out.write(f"  [{priority:<8}] {entry.label}: {status.lower()}{source}\n")
-    out.write(f"\nKnowledge base {assessment.kb_version}, reviewed {assessment.kb_reviewed}\n")
+        status = pathway.schema.status_label(entry.status) if entry.status != NOT_RECORDED else "not recorded"
+        source = f" ({SOURCE_WORDS[entry.implied_from]})" if entry.implied_from else ""
+        detail = f": {entry.detail}" if entry.detail else ""
+        dated = f", {entry.date}" if entry.date else ""
+        out.write(f"  [{_priority(entry):<13}] {entry.label}: {status.lower()}{source}{detail}{dated}\n")
+        out.write(f"      because: {entry.basis}\n")
+        for fact in entry.facts:
+            out.write(f"      recorded: {fact}\n")
+    out.write(f"\nKnowledge base {assessment.kb_version}, {review_words(pathway)}\n")
 
 
 def _cmd_assess(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
     assessment = assess(read_case_file(args.case, pathway), pathway)
     if args.json:
-        out.write(json.dumps(assessment_data(assessment), ensure_ascii=False, indent=2) + "\n")
+        out.write(json.dumps(assessment_data(assessment, pathway), ensure_ascii=False, indent=2) + "\n")
     else:
         _print_assessment(assessment, pathway, out)
     return EXIT_OK

@@ -32,18 +32,22 @@ def test_assess_json_has_the_documented_shape(example):
     assert data["category"] == DEMO_CATEGORY.get(example, example)
     assert data["level"] in {"high", "moderate", "low", "unknown"}
     assert all(isinstance(f, str) for f in data["flags"])
-    assert data["rationale"] and all(r["text"] and r["references"] for r in data["rationale"])
+    assert isinstance(data["urgent"], bool)
+    assert data["rationale"] and all(r["text"] and isinstance(r["facts"], list) for r in data["rationale"])
+    assert data["rationale"][0]["references"] and data["rationale"][0]["facts"]
     for item in data["checklist"]:
-        assert set(item) >= {"id", "label", "priority", "status"}
-        assert item["priority"] in {"do", "offer", "consider"}
-    assert set(data["knowledge_base"]) == {"version", "reviewed"}
+        assert set(item) >= {"id", "kind", "label", "priority", "indicated", "status", "detail", "date", "facts"}
+        assert item["priority"] in ({"do", "offer", "consider"} if item["indicated"] else {"not-indicated"})
+    assert data["knowledge_base"] == {"version": "1.1.0", "reviewed": "2026-11-23", "status": "draft"}
 
 
 def test_assess_text_output_is_readable():
     result = run("assess", str(EXAMPLES / "isolated-pending.json"))
     assert result.returncode == 0
     assert "Category: Isolated, tests outstanding (isolated-pending), level moderate" in result.stdout
-    assert "[offer   ] Amniocentesis with microarray: offered" in result.stdout
+    assert "[offer        ] Amniocentesis with microarray: offered: Thinking it over" in result.stdout
+    assert "      recorded: Maternal infection blood tests recorded pending" in result.stdout
+    assert "Knowledge base 1.1.0, draft, awaiting clinical review (dated 2026-11-23)" in result.stdout
 
 
 def test_validate_lists_every_problem_and_exits_2(tmp_path):
@@ -93,7 +97,9 @@ def test_missing_file_and_bad_usage_exit_2(tmp_path):
 def test_version_names_app_and_knowledge_base():
     result = run("--version")
     assert result.returncode == 0
-    assert result.stdout.startswith(f"livercalc-desktop {__version__} (knowledge base 1.1.0, reviewed ")
+    assert result.stdout.startswith(
+        f"livercalc-desktop {__version__} (knowledge base 1.1.0, draft, awaiting clinical review (dated "
+    )
 
 
 def test_headless_commands_never_import_qt(tmp_path):

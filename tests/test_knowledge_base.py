@@ -71,11 +71,23 @@ def test_ids_are_exactly_those_of_the_spec(pathway):
     assert [i.id for i in kb.checklist] == SPEC_ITEMS
 
 
+WORKFLOW_FLAGS = {"declined-testing", "results-pending", "early-survey", "spot-resolved"}
+
+
 def test_every_category_flag_and_item_cites_a_known_reference(pathway):
     kb = pathway.kb
     for entry in (*kb.categories, *kb.flags, *kb.checklist):
-        assert entry.references, entry.id
+        workflow = getattr(entry, "workflow", False)
+        assert bool(entry.references) != workflow, entry.id
         assert set(entry.references) <= set(kb.references), entry.id
+    for entry in (*kb.categories, *kb.flags):
+        for addendum in entry.addenda:
+            assert set(addendum.references) <= set(kb.references), entry.id
+
+
+def test_only_workflow_flags_cite_nothing(pathway):
+    """Design choices say so instead of citing papers that do not support them (review m11)."""
+    assert {f.id for f in pathway.kb.flags if f.workflow} == WORKFLOW_FLAGS
 
 
 def test_content_is_versioned_and_dated(pathway):
@@ -138,6 +150,12 @@ TYPOS = [
     ),
     (
         "knowledge-base.toml",
+        "workflow = true\nreferences = []",
+        'workflow = true\nreferences = ["simchen-2002"]',
+        "a workflow rule records where the work stands and cites no publication",
+    ),
+    (
+        "knowledge-base.toml",
         'level = "moderate"',
         'level = "medium"',
         'category "isolated-pending": "level" must be one of high, moderate, low, unknown; got "medium"',
@@ -175,8 +193,8 @@ TYPOS = [
     ),
     (
         "knowledge-base.toml",
-        '{ status = "pending", when = { field = "history.cf_carriers"',
-        '{ status = "booked", when = { field = "history.cf_carriers"',
+        '{ status = "pending", source = "history", when = { field = "history.cf_carriers"',
+        '{ status = "booked", source = "history", when = { field = "history.cf_carriers"',
         'status "booked" is not one a test item takes',
     ),
     (
@@ -201,7 +219,7 @@ TYPOS = [
         "knowledge-base.toml",
         'priority = "consider"',
         'priority = "maybe"',
-        'checklist item "fetal-echo" > rules[1]: "priority" must be one of do, offer, consider',
+        'checklist item "mca-doppler" > rules[1]: "priority" must be one of do, offer, consider',
     ),
     (
         "knowledge-base.toml",

@@ -27,7 +27,8 @@ class ChecklistEntry:
     """A workup step as it applies to this case.
 
     ``status`` is the status recorded in the case; failing that, the status the scan
-    findings imply (``status_from_scan`` is then True); failing that, ``not-recorded``.
+    findings or the history imply (``implied_from`` is then "scan" or "history", and
+    ``status_from_scan`` is True for the scan); failing that, ``not-recorded``.
     ``basis`` says which
     rule put the item here and ``facts`` which recorded findings made that rule fire;
     ``indicated`` is False for an item shown only because the case records a status for it.
@@ -40,6 +41,7 @@ class ChecklistEntry:
     priority: Priority
     status: str
     status_from_scan: bool
+    implied_from: str
     detail: str
     date: str | None
     basis: str
@@ -49,6 +51,7 @@ class ChecklistEntry:
 
 
 NOT_RECORDED = "not-recorded"
+SOURCE_WORDS = {"scan": "from the scan", "history": "from the history"}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -36,6 +36,9 @@ class CaseFacts:
         value = self._case.get(path)
         return self._defaults.get(path) if value is None else value
 
+    def recorded(self, path: str) -> Value | None:
+        return self._case.get(path)
+
     def status(self, item_id: str) -> str | None:
         return self._case.status_of(item_id)
 
@@ -83,7 +86,9 @@ def _reason(
     facts: CaseFacts,
 ) -> Reason:
     """Build a "why" line: the rationale, any addendum that applies, and the facts that fired it."""
-    text = " ".join([rationale, *(a.text for a in addenda if a.when.holds(facts))])
+    applying = [a for a in addenda if a.when.holds(facts)]
+    text = " ".join([rationale, *(a.text for a in applying)])
+    references = tuple(dict.fromkeys([*references, *(r for a in applying for r in a.references)]))
     return Reason(
         rule=rule,
         label=label,
@@ -96,7 +101,7 @@ def _reason(
 def _checklist_entry(item: ChecklistItem, case: Case, facts: CaseFacts) -> ChecklistEntry | None:
     rule = next((r for r in item.rules if r.when.holds(facts)), None)
     recorded = case.workup.get(item.id)
-    implied = None if recorded else next((i.status for i in item.implied if i.when.holds(facts)), None)
+    implied = None if recorded else next((i for i in item.implied if i.when.holds(facts)), None)
     if rule is None and recorded is None and implied is None:
         return None
     return ChecklistEntry(
@@ -105,8 +110,9 @@ def _checklist_entry(item: ChecklistItem, case: Case, facts: CaseFacts) -> Check
         label=item.label,
         what=item.what,
         priority=rule.priority if rule else Priority.CONSIDER,
-        status=recorded.status if recorded else implied or NOT_RECORDED,
-        status_from_scan=implied is not None,
+        status=recorded.status if recorded else implied.status if implied else NOT_RECORDED,
+        status_from_scan=implied is not None and implied.source == "scan",
+        implied_from=implied.source if implied else "",
         detail=recorded.detail if recorded else "",
         date=recorded.date if recorded else None,
         basis=rule.because if rule else _RECORDED_ONLY,

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from livercalc_desktop.domain.errors import Problem
-from livercalc_desktop.engine.assessment import NOT_RECORDED, Assessment, ChecklistEntry
+from livercalc_desktop.engine.assessment import NOT_RECORDED, SOURCE_WORDS, Assessment, ChecklistEntry
 from livercalc_desktop.gui.signals import signals_blocked
 from livercalc_desktop.gui.widget_updates import set_shown, set_style_property, set_text
 from livercalc_desktop.knowledge.model import KnowledgeBase, Level
@@ -211,14 +211,16 @@ class AssessmentPanel(QWidget):
 
     def _show_entry(self, row: _ChecklistRow, entry: ChecklistEntry) -> None:
         set_style_property(row.title, "role", "item")
-        set_text(row.priority, PRIORITY_WORDS[entry.priority.value] if entry.indicated else "Recorded")
+        unasked = "Not indicated" if entry.implied_from else "Recorded"
+        set_text(row.priority, PRIORITY_WORDS[entry.priority.value] if entry.indicated else unasked)
         set_style_property(row.priority, "priority", entry.priority.value if entry.indicated else "recorded")
         refs = ", ".join(self.kb.references[r].author_year for r in entry.references)
-        scan = f"\nThe scan findings show: {self.status_words[entry.status].lower()}." if entry.status_from_scan else ""
+        implied = SOURCE_WORDS.get(entry.implied_from)
+        scan = f"\n{implied.capitalize()}: {self.status_words[entry.status].lower()}." if implied else ""
         dated = f"\nRecorded on {entry.date}." if entry.date else ""
         facts = f"\nBecause: {'; '.join(entry.facts)}." if entry.facts else ""
         set_text(row.basis, f"{entry.basis} [{refs}]{facts}{scan}{dated}")
-        recorded = None if entry.status_from_scan or entry.status == NOT_RECORDED else entry.status
+        recorded = None if entry.implied_from or entry.status == NOT_RECORDED else entry.status
         index = max(row.status.findData(recorded), 0) if recorded else 0
         if row.status.currentIndex() != index:
             with signals_blocked(row.status):

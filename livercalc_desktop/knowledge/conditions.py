@@ -21,6 +21,7 @@ class Facts(Protocol):
     """What conditions may ask about a case while it is being assessed."""
 
     def value(self, path: str) -> Value | None: ...
+    def recorded(self, path: str) -> Value | None: ...
     def status(self, item_id: str) -> str | None: ...
     def detail(self, item_id: str) -> str: ...
     def items_with_status(self, statuses: frozenset[str]) -> tuple[tuple[str, str], ...]: ...
@@ -85,11 +86,13 @@ class _Leaf:
 
     spec: FieldSpec
 
+    # Facts say what was recorded: a schema default ("no liver mass" when none is recorded)
+    # decides a rule but is shown as "not recorded", never as a recorded finding.
     def why(self, facts: Facts) -> tuple[str, ...]:
-        return _fact(self.spec, facts.value(self.spec.path))
+        return _fact(self.spec, facts.recorded(self.spec.path))
 
     def why_not(self, facts: Facts) -> tuple[str, ...]:
-        return _fact(self.spec, facts.value(self.spec.path))
+        return _fact(self.spec, facts.recorded(self.spec.path))
 
 
 @dataclass(frozen=True, slots=True)

@@ -208,9 +208,11 @@ class _KnowledgeReader:
         heads = [StrictTable(raw, KNOWLEDGE_FILE, "checklist") for raw in self.checklist_raw]
         self.parser = ConditionParser(schema, {h.take("id", str): h.take("label", str) for h in heads})
 
-    def cited(self, table: StrictTable) -> tuple[str, ...]:
+    def cited(self, table: StrictTable, *, workflow: bool = False) -> tuple[str, ...]:
         refs = table.take_strings("references")
-        if not refs:
+        if workflow and refs:
+            raise table.error("a workflow rule records where the work stands and cites no publication")
+        if not refs and not workflow:
             raise table.error("must cite at least one reference")
         unknown = [r for r in refs if r not in self.references]
         if unknown:
@@ -241,7 +243,13 @@ class _KnowledgeReader:
         addenda = []
         for j, raw in enumerate(table.take("addenda", list, [])):
             entry = StrictTable(raw, KNOWLEDGE_FILE, f"{table.where} > addenda[{j}]")
-            addenda.append(Addendum(text=entry.take("text", str), when=self.condition(entry, scope)))
+            addenda.append(
+                Addendum(
+                    text=entry.take("text", str),
+                    when=self.condition(entry, scope),
+                    references=self.cited(entry) if entry.has("references") else (),
+                )
+            )
             entry.finish()
         return tuple(addenda)
 
@@ -286,12 +294,14 @@ class _KnowledgeReader:
             table = StrictTable(raw, KNOWLEDGE_FILE, f"flags[{i}]")
             ident = table.take("id", str)
             table.where = f'flag "{ident}"'
+            workflow = table.take("workflow", bool, False)
             flags.append(
                 Flag(
                     id=ident,
                     label=table.take("label", str),
                     rationale=table.take("rationale", str),
-                    references=self.cited(table),
+                    references=self.cited(table, workflow=workflow),
+                    workflow=workflow,
                     when=self.condition(table, scope),
                     addenda=self.addenda(table, scope),
                 )
@@ -324,7 +334,10 @@ class _KnowledgeReader:
                 status = entry.take("status", str)
                 if status not in self.parser.schema.statuses_for(kind):
                     raise entry.error(f'status "{status}" is not one a {kind} item takes')
-                implied.append(ImpliedStatus(status=status, when=self.condition(entry, scope)))
+                source = entry.take("source", str, "scan")
+                if source not in ("scan", "history"):
+                    raise entry.error(f'"source" must be scan or history; got "{source}"')
+                implied.append(ImpliedStatus(status=status, when=self.condition(entry, scope), source=source))
                 entry.finish()
             order = [r.priority for r in rules]
             if order != sorted(order, key=list(Priority).index):

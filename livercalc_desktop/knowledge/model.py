@@ -117,10 +117,14 @@ class Term:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Addendum:
-    """A sentence added to a rationale when its condition holds (e.g. "resolved by a normal microarray")."""
+    """A sentence added to a rationale when its condition holds (e.g. "resolved by a normal microarray").
+
+    Its references join the reason's only when it applies, so each line cites what supports it.
+    """
 
     text: str
     when: Condition
+    references: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -143,7 +147,11 @@ class Category:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Flag:
-    """A pattern shown beside the category."""
+    """A pattern shown beside the category.
+
+    A ``workflow`` flag records where the work stands (a test declined, results awaited); it is
+    a design choice of the app, not a published finding, so it cites nothing and says so.
+    """
 
     id: str
     label: str
@@ -151,6 +159,7 @@ class Flag:
     references: tuple[str, ...]
     when: Condition
     addenda: tuple[Addendum, ...] = ()
+    workflow: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -164,10 +173,11 @@ class ChecklistRule:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ImpliedStatus:
-    """A status the scan findings already show, used when the workup records none."""
+    """A status the scan findings (or the history) already show, used when the workup records none."""
 
     status: str
     when: Condition
+    source: str = "scan"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
