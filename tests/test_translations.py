@@ -413,6 +413,8 @@ def test_english_copy_follows_the_translated_leaflet_left_to_right(tmp_path):
     assert heading_x < 60  # the English copy is laid out left to right again
     total = len(pages)
     assert any(t.strip() == f"Page {first_english + 1} of {total}" for _, _, t in pages[first_english])
+    assert not any(t.strip().startswith("Page ") for runs in pages[:first_english] for _, _, t in runs)
+    assert not any(_has(runs, "A bright spot in your baby's liver") for runs in pages[:first_english])
     english_only = tmp_path / "en.pdf"
     english_case = write_case(tmp_path, base_case_data())
     assert run("export", str(english_case), "-o", str(english_only), "--english-copy").returncode == 0

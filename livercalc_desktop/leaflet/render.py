@@ -163,6 +163,7 @@ def _numbered_canvas(footer: Callable[[rl_canvas.Canvas, int, int], None]) -> ty
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
+            setattr(self, _PART, 0)  # every saved page state then says which part it belongs to
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
