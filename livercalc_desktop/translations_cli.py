@@ -1,13 +1,17 @@
-"""``livercalc-desktop translations``: status, export to .po and import from .po.
+"""``livercalc-desktop translations``: status, export to .po, import from .po, and review.
 
 A clinic sends the .po to its translation agency and imports what comes back; ``status``
 shows, for every language, how many texts are missing, stale (the English changed) and
-reviewed. Files are written atomically into the pathway folder beside ``leaflet.en.toml``.
+reviewed; ``review`` records, for a complete and current translation, who reviewed it and
+when (only then does the leaflet drop its "not yet reviewed" line). Files are written
+atomically into the pathway folder beside ``leaflet.en.toml``.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import datetime as dt
 import io
 from pathlib import Path
 from typing import Any, TextIO
@@ -44,6 +48,12 @@ def add_parser(commands: Any) -> None:
     imported = actions.add_parser("import", help="merge a translated .po file into the language's texts")
     imported.add_argument("po", type=Path, help=".po file from the translator")
     imported.add_argument("--lang", help="language tag (default: the .po file's Language header)")
+    review = actions.add_parser(
+        "review", help="record that a qualified medical translator reviewed every current text of a language"
+    )
+    review.add_argument("--lang", required=True, help="language tag, e.g. es")
+    review.add_argument("--reviewer", required=True, help="the reviewer's name and qualification")
+    review.add_argument("--date", required=True, help="review date, YYYY-MM-DD")
 
 
 def _english(pathway: Pathway) -> dict[str, Any]:
@@ -130,6 +140,35 @@ def _import(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
     return 0
 
 
+def _review(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
+    language = file_tag(args.lang)
+    path = translation_path(pathway.folder, language)
+    if language == SOURCE_LANGUAGE or not path.exists():
+        raise LeafletError(f"translations review: --lang: there is no translation {language} to review")
+    try:
+        dt.date.fromisoformat(args.date)
+    except ValueError as exc:
+        raise LeafletError(f"translations review: --date: must be a date YYYY-MM-DD, got {args.date!r}") from exc
+    if not args.reviewer.strip():
+        raise LeafletError("translations review: --reviewer: name the reviewer")
+    english = _english(pathway)
+    translation = read_translation(path)
+    report = check(english, translation)
+    if not report.complete:
+        raise LeafletError(
+            f"translations review: {language} has {len(report.missing)} missing, {len(report.stale)} stale and "
+            f"{len(report.placeholder_errors)} placeholder problems; only a complete, current translation "
+            "can be marked reviewed"
+        )
+    entries = {p: dataclasses.replace(e, reviewed=True) for p, e in translation.entries.items()}
+    reviewed = dataclasses.replace(
+        translation, entries=entries, status="reviewed", reviewer=args.reviewer.strip(), reviewed=args.date
+    )
+    write_atomically(path, translation_toml(reviewed, english).encode("utf-8"), LeafletError)
+    out.write(f"{path.name}: {report.total} texts marked reviewed by {reviewed.reviewer} on {args.date}\n")
+    return 0
+
+
 def run(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
     """Run the chosen ``translations`` action; returns the exit code."""
     if args.folder is not None:
@@ -138,4 +177,6 @@ def run(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
         return _status(pathway, out)
     if args.action == "export":
         return _export(args, pathway, out)
+    if args.action == "review":
+        return _review(args, pathway, out)
     return _import(args, pathway, out)

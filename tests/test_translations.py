@@ -419,3 +419,34 @@ def test_english_copy_follows_the_translated_leaflet_left_to_right(tmp_path):
     english_case = write_case(tmp_path, base_case_data())
     assert run("export", str(english_case), "-o", str(english_only), "--english-copy").returncode == 0
     assert flat(english_only.read_bytes()).count("What the scan showed") == 1  # no copy of an English leaflet
+
+
+def test_cli_review_marks_a_complete_translation_reviewed_and_the_draft_line_goes(tmp_path, pathway_copy):
+    folder = str(pathway_copy.folder)
+    args = ("translations", "--folder", folder, "review", "--lang", "es", "--reviewer", "Dra. Ejemplo, ATA-certified")
+    bad = run(*args, "--date", "23/11/2026")
+    assert bad.returncode == 2 and "--date: must be a date YYYY-MM-DD" in bad.stderr
+    assert run(*args, "--date", "2026-11-23").returncode == 0
+    translation = read_translation(pathway_copy.folder / "leaflet.es.toml")
+    assert (translation.status, translation.reviewer, translation.reviewed) == (
+        "reviewed",
+        "Dra. Ejemplo, ATA-certified",
+        "2026-11-23",
+    )
+    content = content_for(pathway_copy, case_from(pathway_copy, patient={"language": "es"}), "es")
+    assert content.draft_notice == ()
+    status = run("translations", "--folder", folder, "status").stdout
+    total = str(len(source_texts(read_toml(pathway_copy.folder / "leaflet.en.toml"))))
+    assert next(line.split() for line in status.splitlines() if line.startswith("es "))[:6] == [
+        "es",
+        "reviewed",
+        total,
+        "0",
+        "0",
+        total,
+    ]
+    _edit(
+        pathway_copy.folder / "leaflet.en.toml", '"Call your team if you get a fever,', '"Call us if you get a fever,'
+    )
+    stale = run(*args, "--date", "2026-11-24")
+    assert stale.returncode == 2 and "1 stale" in stale.stderr
