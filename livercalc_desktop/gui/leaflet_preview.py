@@ -109,7 +109,7 @@ class LeafletPreview(QDialog):
             )
             self.draft = draft_translation(case, pathway, language)
         except TranslationRefused as exc:
-            first = exc.message.splitlines()[0].rstrip(":")
+            first = exc.message.splitlines()[0].rstrip(":.")
             refused = self.tr("No leaflet is printed in a language whose texts are missing or out of date.")
             self._show_problem(f"{first}. {refused}")
             self.message.setToolTip(exc.message)
