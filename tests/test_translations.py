@@ -450,3 +450,16 @@ def test_cli_review_marks_a_complete_translation_reviewed_and_the_draft_line_goe
     )
     stale = run(*args, "--date", "2026-11-24")
     assert stale.returncode == 2 and "1 stale" in stale.stderr
+
+
+@pytest.mark.parametrize("name", DEMOS)
+def test_no_english_word_on_the_spanish_page_except_names_notes_and_references(pathway, name):
+    case = demo(pathway, name, "es")
+    content = content_for(pathway, case, "es")
+    text = flat(leaflet(pathway, case))
+    assert "Qué mostró la ecografía" in text and "De dónde viene esta información" in text
+    exempt = [*content.references, ENGLISH_NOTICE, "Demo Unit", "Phone 0100 000 000", "LiverCalc Desktop"]
+    exempt += [v for v in (content.note, content.greeting, case.get("exam.clinic")) if isinstance(v, str)]
+    for words in sorted(exempt, key=len, reverse=True):
+        text = text.replace(" ".join(words.split()), " ")
+    assert ENGLISH_WORDS.findall(text) == []
