@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from livercalc_desktop import __version__
+from livercalc_desktop import __version__, translations_cli
 from livercalc_desktop.casefile import read_case_file
 from livercalc_desktop.domain.errors import CaseInvalid, LivercalcError, printable
 from livercalc_desktop.engine.assessment import NOT_RECORDED, SOURCE_WORDS, Assessment, ChecklistEntry
@@ -24,7 +24,7 @@ from livercalc_desktop.leaflet.letterhead import CLINIC_TEXT_MAX
 from livercalc_desktop.summary.command import add_summary_parser, run_summary
 
 EXIT_OK, EXIT_FAULT, EXIT_INPUT = 0, 1, 2
-SUBCOMMANDS = ("assess", "validate", "export", "summary", "register")
+SUBCOMMANDS = ("assess", "validate", "export", "summary", "translations", "register")
 PROG = "livercalc-desktop"
 
 
@@ -141,7 +141,9 @@ def _cmd_export(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
 
     clinic = clinic_from_options(args.clinic, args.contact, args.logo)  # a bad option fails before any work
     case = read_case_file(args.case, pathway)
-    export_leaflet_file(case, pathway, args.output, paper=args.paper, clinic=clinic, source=args.case)
+    export_leaflet_file(
+        case, pathway, args.output, paper=args.paper, clinic=clinic, source=args.case, english_copy=args.english_copy
+    )
     out.write(f"wrote {printable(str(args.output))}\n")
     return EXIT_OK
 
@@ -162,7 +164,11 @@ def _subcommand_parser() -> _Parser:
     export_cmd.add_argument("--clinic", default="", help=f"clinic name printed on the leaflet ({limit})")
     export_cmd.add_argument("--contact", default="", help=f"clinic contact line printed on the leaflet ({limit})")
     export_cmd.add_argument("--logo", type=Path, help="clinic logo (PNG or JPEG, at most 1 MB)")
+    export_cmd.add_argument(
+        "--english-copy", action="store_true", help="add the English leaflet after a translated one"
+    )
     add_summary_parser(commands)
+    translations_cli.add_parser(commands)
     return parser
 
 
@@ -183,6 +189,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Pathway, TextIO], int]] = {
     "validate": _cmd_validate,
     "export": _cmd_export,
     "summary": run_summary,
+    "translations": translations_cli.run,
 }
 
 

@@ -110,6 +110,7 @@ NAMES = {
     "japanese": "さくら 山田",
     "arabic": "فاطمة الزهراء",
     "hebrew": "דנה לוי",
+    "korean": "김민지",
     "markup": "Zoe <b>Smith</b> & \"Co\" 'O'",
 }
 
@@ -181,6 +182,6 @@ def test_a_name_no_bundled_font_can_print_is_refused_with_the_field_named(pathwa
     from livercalc_desktop.domain.errors import LeafletError
     from livercalc_desktop.leaflet.export import build_leaflet_pdf
 
-    case = case_from(pathway, patient={"preferred_name": "김민지"})  # Hangul is not bundled yet
+    case = case_from(pathway, patient={"preferred_name": "प्रिया"})  # Devanagari needs shaping we do not have
     with pytest.raises(LeafletError, match=r"patient.preferred_name: holds characters the leaflet fonts cannot print"):
         build_leaflet_pdf(case, pathway)

@@ -18,8 +18,9 @@ from livercalc_desktop.gui.case_document import CaseDocument
 from livercalc_desktop.gui.crash_report import install_excepthook
 from livercalc_desktop.gui.dialogs import Dialogs, QtDialogs, Recovery
 from livercalc_desktop.gui.main_window import APP_NAME, MainWindow
-from livercalc_desktop.gui.settings import THEME, AppSettings
+from livercalc_desktop.gui.settings import THEME, UI_LANGUAGE, AppSettings
 from livercalc_desktop.gui.themes import Theme, apply_theme, theme_of
+from livercalc_desktop.gui.translation import install_translators, window_language
 from livercalc_desktop.knowledge.pathway import Pathway, bundled_pathway_folder, load_pathway
 from livercalc_desktop.resources import resources_root
 
@@ -141,6 +142,7 @@ def main(case_path: Path | None = None, self_test: bool = False) -> int:
         QSettings(str(Path(scratch.name) / "settings.ini"), QSettings.Format.IniFormat) if scratch else QSettings()
     )
     settings = AppSettings(qsettings)
+    app.setProperty("translators", install_translators(app, window_language(settings.get(UI_LANGUAGE))))
     apply_theme(app, theme_of(settings.get(THEME)))
     # "Follow the system" follows it live, as the desktop switches between light and dark.
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app, theme_of(settings.get(THEME))))

@@ -78,6 +78,7 @@ class Dialogs(Protocol):
     def printer(self, parent: QWidget) -> QPrinter | None: ...
     def open_image_path(self, parent: QWidget, folder: str) -> Path | None: ...
     def record_note(self, parent: QWidget, text: str, ascii_only: bool, recopy: Callable[[bool], str]) -> None: ...
+    def confirm(self, parent: QWidget, title: str, message: str) -> bool: ...
 
 
 class QtDialogs:
@@ -217,3 +218,8 @@ class QtDialogs:
             layout.addWidget(widget)
         dialog.resize(720, 560)
         dialog.exec()
+
+    def confirm(self, parent: QWidget, title: str, message: str) -> bool:
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.warning(parent, title, message, buttons.Yes | buttons.Cancel, buttons.Cancel)
+        return answer == buttons.Yes

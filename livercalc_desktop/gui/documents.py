@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from livercalc_desktop.domain.case import Case
 from livercalc_desktop.gui.letterhead import clinic_from_settings
-from livercalc_desktop.gui.settings import AppSettings
+from livercalc_desktop.gui.settings import ENGLISH_COPY, AppSettings
 from livercalc_desktop.knowledge.pathway import Pathway
 from livercalc_desktop.leaflet.letterhead import ClinicDetails
 
@@ -22,25 +22,34 @@ class DocumentKind:
 
     key: str
     title: str
-    build: Callable[[Case, Pathway, str, ClinicDetails], bytes]
+    build: Callable[[Case, Pathway, str, ClinicDetails, str | None, bool], bytes]  # ..., language, English copy
     file_name: Callable[[Case, str], str]  # the case and its file tag
 
-    def pdf(self, case: Case, pathway: Pathway, paper: str, settings: AppSettings) -> bytes:
-        """Build the PDF with the letterhead from the preferences; raises ``LivercalcError``."""
-        return self.build(case, pathway, paper, clinic_from_settings(settings))
+    def pdf(
+        self, case: Case, pathway: Pathway, paper: str, settings: AppSettings, language: str | None = None
+    ) -> bytes:
+        """Build the PDF with the letterhead from the preferences; raises ``LivercalcError``.
+
+        ``language`` overrides the leaflet's language (English when the case's own is refused).
+        """
+        return self.build(case, pathway, paper, clinic_from_settings(settings), language, settings.get(ENGLISH_COPY))
 
     def job_title(self, case: Case, tag: str) -> str:
         """Return the print-queue name: the file name, so no patient name shows in a shared queue."""
         return self.file_name(case, tag).removesuffix(".pdf")
 
 
-def _leaflet(case: Case, pathway: Pathway, paper: str, clinic: ClinicDetails) -> bytes:
+def _leaflet(
+    case: Case, pathway: Pathway, paper: str, clinic: ClinicDetails, language: str | None, english_copy: bool
+) -> bytes:
     from livercalc_desktop.leaflet.export import build_leaflet_pdf  # reportlab loads on first use
 
-    return build_leaflet_pdf(case, pathway, paper=paper, clinic=clinic)
+    return build_leaflet_pdf(case, pathway, paper=paper, clinic=clinic, language=language, english_copy=english_copy)
 
 
-def _summary(case: Case, pathway: Pathway, paper: str, clinic: ClinicDetails) -> bytes:
+def _summary(
+    case: Case, pathway: Pathway, paper: str, clinic: ClinicDetails, _language: str | None, _english: bool
+) -> bytes:
     from livercalc_desktop.summary.export import build_summary_pdf
 
     return build_summary_pdf(case, pathway, paper=paper, clinic=clinic)

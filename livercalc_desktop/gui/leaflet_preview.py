@@ -3,6 +3,9 @@
 The preview is the very PDF that will be saved or printed (QtPdf renders the reportlab
 output), so what the clinician checks is what the patient or the record gets. It refreshes
 while the case changes. Printing hands that same PDF to the print system as vector output.
+A leaflet language with no complete texts is refused (the message line says why) and a
+button offers English; a draft translation is named on the message line, and saving or
+printing it asks first.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from livercalc_desktop.gui.screen_fit import fit_on_screen
 from livercalc_desktop.gui.settings import LAST_FOLDER, PAPER, AppSettings
 from livercalc_desktop.gui.styles import style_label
 from livercalc_desktop.gui.widget_updates import set_shown, set_style_property, set_text
+from livercalc_desktop.leaflet.export import draft_translation, leaflet_language
+from livercalc_desktop.leaflet.translations import TranslationRefused
 
 REFRESH_MS = 300
 # About one A4 page at a readable zoom; smaller screens get what they hold.
@@ -43,6 +48,8 @@ class LeafletPreview(QDialog):
         self.setWindowTitle("Preview")
         self.document, self.settings, self.dialogs = document, settings, dialogs
         self.pdf = b""
+        self.draft = ""  # the language of an unreviewed translation being shown, else ""
+        self.english_for = ""  # the refused language the user chose to replace with English
         self._buffer = QBuffer(self)
         self.pdf_document = QPdfDocument(self)
         self.view = QPdfView(self)
@@ -68,6 +75,8 @@ class LeafletPreview(QDialog):
         self.message.setWordWrap(True)
         style_label(self.message)
         self.message.hide()
+        self.english_button = QPushButton(self.tr("Use &English instead"))
+        self.english_button.hide()
         self.save_button = QPushButton("&Save PDF…")
         self.print_button = QPushButton("&Print…")
         close = QPushButton("Close")
@@ -79,7 +88,7 @@ class LeafletPreview(QDialog):
         for part in (kind_label, self.kind, paper_label, self.paper):
             bar.addWidget(part)
         bar.addStretch(1)
-        for button in (self.save_button, self.print_button, close):
+        for button in (self.english_button, self.save_button, self.print_button, close):
             bar.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -90,6 +99,7 @@ class LeafletPreview(QDialog):
         self.paper.currentIndexChanged.connect(self._on_paper_changed)
         self.kind.currentIndexChanged.connect(self.refresh)
         document.case_changed.connect(lambda _c: self._refresh.start())
+        self.english_button.clicked.connect(self.use_english)
         self.save_button.clicked.connect(self.save)
         self.print_button.clicked.connect(self.print_leaflet)
         close.clicked.connect(self.close)
@@ -119,14 +129,23 @@ class LeafletPreview(QDialog):
         if problems:
             self._show_problem(f"Complete the findings first: {problems[0]}")
             return
+        case, pathway = self.document.case, self.document.pathway
+        language = "en" if self.english_for and self.english_for == leaflet_language(case) else None
+        self.english_button.hide()
         try:
-            self.pdf = self.current.pdf(
-                self.document.case, self.document.pathway, str(self.paper.currentData()), self.settings
-            )
+            self.pdf = self.current.pdf(case, pathway, str(self.paper.currentData()), self.settings, language)
+            self.draft = draft_translation(case, pathway, language) if self.current is LEAFLET else ""
+        except TranslationRefused as exc:
+            first = exc.message.splitlines()[0].rstrip(":.")
+            refused = self.tr("No leaflet is printed in a language whose texts are missing or out of date.")
+            self._show_problem(f"{first}. {refused}")
+            self.english_button.show()
+            return
         except LivercalcError as exc:
             self._show_problem(exc.message)
             return
-        self._say("", "problem")
+        unreviewed = self.tr("Draft translation ({language}): not yet reviewed by a qualified medical translator.")
+        self._say(unreviewed.format(language=self.draft) if self.draft else "", "note")
         self.pdf_document.close()
         self._buffer.close()
         self._buffer.setData(QByteArray(self.pdf))
@@ -134,6 +153,20 @@ class LeafletPreview(QDialog):
         self.pdf_document.load(self._buffer)
         self.save_button.setEnabled(True)
         self.print_button.setEnabled(True)
+
+    def use_english(self) -> None:
+        """Print this case's leaflet in English, because its own language was refused."""
+        self.english_for = leaflet_language(self.document.case)
+        self.refresh()
+
+    def _draft_accepted(self) -> bool:
+        """Before a draft translation leaves the app, make sure the clinician means it."""
+        question = self.tr(
+            "This leaflet is a draft translation ({language}). No qualified medical translator has reviewed it "
+            "yet; it prints a line saying so, in both languages. Export it anyway?"
+        )
+        title = self.tr("Draft translation")
+        return not self.draft or self.dialogs.confirm(self, title, question.format(language=self.draft))
 
     def _show_problem(self, text: str) -> None:
         self.pdf = b""
@@ -148,6 +181,8 @@ class LeafletPreview(QDialog):
 
     def save(self) -> Path | None:
         """Ask where, then write the PDF atomically; the suggested name uses the scan date and the case's tag."""
+        if not self._draft_accepted():
+            return None
         folder = Path(self.settings.get(LAST_FOLDER) or Path.home())
         path = self.dialogs.save_path(
             self, folder / self.current.file_name(self.document.case, self.document.file_tag), PDF_FILTER
@@ -167,7 +202,7 @@ class LeafletPreview(QDialog):
 
     def print_leaflet(self) -> str | None:
         """Print the document shown, as vector output; returns what happened, or None."""
-        if not self.pdf:
+        if not self.pdf or not self._draft_accepted():
             return None
         title = self.current.job_title(self.document.case, self.document.file_tag)
         return print_pdf(self, self.dialogs, self.pdf, title)

@@ -1,4 +1,4 @@
-"""The clinic's letterhead (name, address, phone, contact line, logo), the paper size and the theme.
+"""The clinic's letterhead (name, address, phone, contact line, logo), paper, theme and window language.
 
 The letterhead prints on both the leaflet and the clinician summary. A logo is checked
 when it is chosen (PNG or JPEG, at most 1 MB, sensible pixel size), so a bad file is
@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -30,12 +31,15 @@ from livercalc_desktop.gui.settings import (
     CLINIC_LOGO,
     CLINIC_NAME,
     CLINIC_PHONE,
+    ENGLISH_COPY,
     PAPER,
     REGISTER_URL,
     THEME,
+    UI_LANGUAGE,
     AppSettings,
 )
 from livercalc_desktop.gui.themes import THEME_WORDS, apply_theme, theme_of
+from livercalc_desktop.gui.translation import WINDOW_LANGUAGES
 from livercalc_desktop.leaflet.letterhead import load_logo
 
 ADDRESS_MAX_CHARS = 300
@@ -46,7 +50,7 @@ class PreferencesDialog(QDialog):
 
     def __init__(self, settings: AppSettings, parent: QWidget | None = None, dialogs: Dialogs | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         self.settings = settings
         self.dialogs: Dialogs = dialogs or QtDialogs()
         self.clinic = QLineEdit(settings.get(CLINIC_NAME))
@@ -72,7 +76,7 @@ class PreferencesDialog(QDialog):
         self.logo.setAccessibleName("Logo file")
         self.logo.setReadOnly(True)
         self.logo.setPlaceholderText("No logo")
-        choose = QPushButton("Bro&wse…")
+        choose = QPushButton("&Browse…")
         choose.clicked.connect(self.choose_logo)
         remove = QPushButton("Re&move")
         remove.clicked.connect(self.logo.clear)
@@ -94,6 +98,16 @@ class PreferencesDialog(QDialog):
         self.register_url.setObjectName("register_url")
         self.register_url.setAccessibleName("Case register database")
         self.register_url.setPlaceholderText("Empty: this computer. A department: postgresql://USER@HOST:PORT/DATABASE")
+        self.language = QComboBox()
+        self.language.setObjectName("window_language")
+        self.language.setAccessibleName("Window language (after a restart)")
+        self.language.addItem(self.tr("Follow the system"), "")
+        for tag, name in WINDOW_LANGUAGES.items():
+            self.language.addItem(name, tag)
+        self.language.setCurrentIndex(max(self.language.findData(settings.get(UI_LANGUAGE)), 0))
+        self.english_copy = QCheckBox(self.tr("Add the &English version after a translated leaflet"))
+        self.english_copy.setObjectName("english_copy")
+        self.english_copy.setChecked(settings.get(ENGLISH_COPY))
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow("&Clinic name", self.clinic)
@@ -104,6 +118,8 @@ class PreferencesDialog(QDialog):
         form.addRow("&Paper", self.paper)
         form.addRow("&Theme", self.theme)
         form.addRow("Case &register", self.register_url)
+        form.addRow("", self.english_copy)
+        form.addRow(self.tr("&Window language (after a restart)"), self.language)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -135,4 +151,6 @@ class PreferencesDialog(QDialog):
         if isinstance(app, QApplication):
             apply_theme(app, theme_of(self.settings.get(THEME)))
         self.settings.set(REGISTER_URL, self.register_url.text().strip())
+        self.settings.set(UI_LANGUAGE, str(self.language.currentData()))
+        self.settings.set(ENGLISH_COPY, self.english_copy.isChecked())
         super().accept()

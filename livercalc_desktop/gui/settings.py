@@ -37,6 +37,8 @@ CLINIC_PHONE = SettingSpec("letterhead/phone", str, "")
 CLINIC_LOGO = SettingSpec("letterhead/logo", str, "")
 NOTE_ASCII = SettingSpec("summary/note_ascii", bool, False)
 REGISTER_URL = SettingSpec("register/url", str, "")  # empty: the register file in the data folder
+UI_LANGUAGE = SettingSpec("ui/language", str, "")  # "" follows the system
+ENGLISH_COPY = SettingSpec("leaflet/english_copy", bool, False)  # English after a translated leaflet
 _RECENT = "files/recent"
 
 

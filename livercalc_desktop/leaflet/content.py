@@ -4,12 +4,12 @@ Built from the case, its assessment and the language's texts, so tests can check
 wording and order directly, and the renderer only typesets. Every sentence comes from
 the texts file; this module only chooses among them (by category, flags, terms and
 recorded values), fills in the case's own facts with the right grammatical number, and
-orders the timeline.
+orders the timeline. Dates, numbers, weeks and lists are formatted for the texts' CLDR
+locale (``formats``), so no month name, date order or plural rule is written here.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,21 +21,13 @@ from livercalc_desktop.engine.assessment import NOT_RECORDED, Assessment
 from livercalc_desktop.engine.evaluate import settled_facts
 from livercalc_desktop.knowledge.conditions import Facts
 from livercalc_desktop.knowledge.pathway import Pathway
+from livercalc_desktop.leaflet.formats import Formats
 from livercalc_desktop.leaflet.letterhead import ClinicDetails as ClinicDetails  # re-exported: its old home
 from livercalc_desktop.leaflet.letterhead import Logo
 from livercalc_desktop.leaflet.texts import COUNT_NUMBER, Conditional, LeafletTexts, SectionText
 from livercalc_desktop.leaflet.timeline import FLUID_TESTS_UNTIL_DAYS, Milestone, milestones, recorded_illness_dates
 
 SMALL_SPOT_MM = 5.0  # below this, the leaflet adds "smaller than a grain of rice"
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
-def long_date(day: dt.date) -> str:
-    """Write a date the way a patient reads it: 10 March 2026."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +68,18 @@ class Section:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LeafletContent:
-    """Everything the leaflet prints, in order."""
+    """Everything the leaflet prints, in order.
+
+    ``draft_notice`` is the "not yet reviewed by a qualified medical translator" line of a
+    draft translation, in its language and in English (empty for English or a reviewed one).
+    """
 
     language: str
+    right_to_left: bool
+    draft_notice: tuple[str, ...]
+    table_header: tuple[str, str, str]
+    page_label: str
+    formats: Formats
     number: str
     title: str
     subtitle: str
@@ -128,6 +129,7 @@ class _Writer:
 
     def __init__(self, case: Case, assessment: Assessment, pathway: Pathway, texts: LeafletTexts) -> None:
         self.case, self.assessment, self.texts = case, assessment, texts
+        self.formats = Formats.of(texts.locale)
         self.facts: Facts = settled_facts(case, pathway, assessment)  # derived terms computed once
         self.number = COUNT_NUMBER[str(case.get("lesion.count"))]
         self.words = {**texts.numbers[self.number], **self._baby(), "tests_status": self._tests_status()}
@@ -137,8 +139,9 @@ class _Writer:
         pregnancy, fetus = self.case.get("exam.pregnancy"), self.case.get("exam.fetus")
         if isinstance(pregnancy, str) and pregnancy in baby and isinstance(fetus, str):
             name = baby[pregnancy].format(fetus=fetus)
-            return {"baby": name, "babys": f"{name}'s"}
-        return {"baby": baby["default"], "babys": f"{baby['default']}'s"}
+        else:
+            name = baby["default"]
+        return {"baby": name, "babys": baby["possessive"].format(baby=name)}
 
     def fill(self, text: str, **more: str) -> str:
         return text.format_map({**self.words, **more}) if "{" in text else text
@@ -166,45 +169,42 @@ class _Writer:
         for group, statuses in lists.groups.items():
             names = [self.texts.tests[e.id].short for e in entries if e.status in statuses]
             if names:
-                joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {lists.joiner} {names[-1]}"
-                sentences.append(lists.sentences[group].format(tests=joined))
+                sentences.append(lists.sentences[group].format(tests=self.formats.join(names)))
         if too_late:
             sentences.append(lists.late)
-        return " ".join(sentences)
+        return self.formats.sentences(sentences)
 
     def gestation(self) -> str:
         """Write 20 weeks and 3 days, 21 weeks and 1 day, or just 22 weeks."""
         weeks, days = self.case.get("exam.gestational_age.weeks"), self.case.get("exam.gestational_age.days")
         assert isinstance(weeks, int) and isinstance(days, int)
-        seen = self.texts.seen.plain
-        week_text = seen["week" if weeks == 1 else "weeks"].format(n=weeks)
-        if days == 0:
-            return week_text
-        return seen["gestation"].format(weeks=week_text, days=seen["day" if days == 1 else "days"].format(n=days))
+        return self.formats.gestation(weeks, days)
 
     def seen(self) -> tuple[str, ...]:
         texts, case = self.texts.seen, self.case
         exam_date = str(case.get("exam.date"))
         day = parse_date(exam_date)
-        lines = [self.fill(texts.plain["scan"], date=long_date(day) if day else exam_date, gestation=self.gestation())]
+        date = self.formats.date(day) if day else exam_date
+        lines = [self.fill(texts.plain["scan"], date=date, gestation=self.gestation())]
         if self.words["baby"] != self.texts.baby["default"]:
             lines.append(self.fill(texts.plain["twin"]))
         count = str(case.get("lesion.count"))
         if case.get("lesion.change_from_prior") == "resolved":
             # Size and place describe a spot as seen today; a resolved spot is not seen today.
-            return (" ".join([*lines, self.fill(texts.resolved[count])]), " ".join(self.chosen(self.texts.about)))
+            resolved = [*lines, self.fill(texts.resolved[count])]
+            return (self.formats.sentences(resolved), self.formats.sentences(self.chosen(self.texts.about)))
         lines.append(self.fill(texts.count[count]))
         sizes = case.get("lesion.largest_mm")
         if isinstance(sizes, tuple) and sizes:
             largest = max(float(s) for s in sizes)
-            lines.append(texts.size[self.number].format(size=f"{largest:g}"))
+            lines.append(texts.size[self.number].format(size=self.formats.number(largest)))
             if largest < SMALL_SPOT_MM:
                 lines.append(texts.plain["small"])
         for path, sentences in texts.where.items():
             value = case.get(path)
             if isinstance(value, str) and value in sentences and sentences[value][self.number]:
                 lines.append(sentences[value][self.number])
-        return (" ".join(lines), " ".join(self.chosen(self.texts.about)))
+        return (self.formats.sentences(lines), self.formats.sentences(self.chosen(self.texts.about)))
 
     def meaning(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         urgent = self.chosen(self.texts.urgent)
@@ -233,7 +233,7 @@ class _Writer:
         infections = tuple(str(i) for i in named) if isinstance(named, tuple) else ()
 
         def when(point: Milestone) -> str:
-            date = long_date(point.date) if point.date else ""
+            date = self.formats.date(point.date) if point.date else ""
             if point.key == "today":
                 return date
             key = f"{point.key}_when_{point.variant}" if point.variant else f"{point.key}_when"
@@ -249,19 +249,25 @@ class _Writer:
                 day=m.day,
                 label=label(m),
                 when=when(m),
-                mark=words["weeks"].format(n=m.day // 7) if m.date else words["after_birth"],
+                mark=self.formats.duration(m.day // 7, "week") if m.date else words["after_birth"],
             )
             for m in milestones(exam_date, weeks * 7 + days, self.assessment, illness, infections)
         )
 
 
+def _word_pattern(match: str) -> str:
+    return (r"\b" if match[:1].isascii() else "") + re.escape(match)
+
+
 def _glossary(texts: LeafletTexts, body: Iterable[str]) -> tuple[tuple[str, str], ...]:
-    """Return the jargon words the leaflet uses, each with its one explanation."""
+    """Return the jargon words the leaflet uses, each with its one explanation.
+
+    A Latin-script word must start a word ("CMV", not "xCMV"); Chinese has no spaces and
+    Arabic attaches "the" to its noun, so other scripts match anywhere.
+    """
     text = "\n".join(body)
     return tuple(
-        (word.word, word.text)
-        for word in texts.words
-        if any(re.search(rf"\b{re.escape(m)}", text) for m in word.matches)
+        (word.word, word.text) for word in texts.words if any(re.search(_word_pattern(m), text) for m in word.matches)
     )
 
 
@@ -302,8 +308,15 @@ def build_content(
     questions = writer.chosen(texts.questions)
     uses = [*seen, *urgent, *meaning, *(line for s in (*after_meaning, *after_next) for line in s.lines())]
     uses += [f"{t.name} {t.tells}" for t in tests] + [p.label for p in timeline] + list(questions)
+    layout = texts.layout
+    draft = texts.translation is not None and texts.translation.is_draft
     return LeafletContent(
         language=texts.language,
+        right_to_left=writer.formats.right_to_left,
+        draft_notice=(layout["unreviewed_translation"], texts.english_notice) if draft else (),
+        table_header=(layout["test"], layout["advice"], layout["status"]),
+        page_label=layout["page"],
+        formats=writer.formats,
         number=writer.number,
         title=texts.title[writer.number],
         subtitle=texts.subtitle,

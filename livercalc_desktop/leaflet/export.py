@@ -24,12 +24,30 @@ def default_leaflet_name(case: Case, tag: str) -> str:
     return default_file_name("leaflet", case, tag, "pdf")
 
 
-def build_leaflet_pdf(case: Case, pathway: Pathway, *, paper: str = "a4", clinic: ClinicDetails | None = None) -> bytes:
-    """Return the PDF bytes of the patient leaflet for ``case``."""
+def leaflet_language(case: Case) -> str:
+    """Return the language the case asks its leaflet to be printed in (patient.language, default en)."""
+    language = case.get("patient.language")
+    return language if isinstance(language, str) else "en"
+
+
+def build_leaflet_pdf(
+    case: Case,
+    pathway: Pathway,
+    *,
+    paper: str = "a4",
+    clinic: ClinicDetails | None = None,
+    language: str | None = None,
+    english_copy: bool = False,
+) -> bytes:
+    """Return the PDF bytes of the patient leaflet for ``case``.
+
+    ``language`` overrides the case's own (the GUI offers English when a language is
+    refused); a language without complete texts raises ``TranslationRefused``.
+    ``english_copy`` adds the English leaflet after a translated one.
+    """
     if paper not in PAPER:
         raise LeafletError(f"paper: must be one of {', '.join(PAPER)}, got {paper!r}")
-    language = case.get("patient.language")
-    texts = load_leaflet_texts(pathway, language if isinstance(language, str) else "en")
+    texts = load_leaflet_texts(pathway, language or leaflet_language(case))
     clinic = clinic or ClinicDetails()
     for label, text in (("clinic name", clinic.name), ("clinic contact", clinic.contact)):
         problem = clinic_text_problem(text)
@@ -37,8 +55,18 @@ def build_leaflet_pdf(case: Case, pathway: Pathway, *, paper: str = "a4", clinic
             raise LeafletError(f"{label}: {problem}")
     renderer = LeafletRenderer(resources_root() / "fonts")
     _check_printable(case, clinic, renderer.fonts)
-    content = build_content(case, assess(case, pathway), pathway, texts, clinic)
-    return renderer.render(content, paper)
+    assessment = assess(case, pathway)
+    content = build_content(case, assessment, pathway, texts, clinic)
+    english = None
+    if english_copy and texts.translation is not None:
+        english = build_content(case, assessment, pathway, load_leaflet_texts(pathway, "en"), clinic)
+    return renderer.render(content, paper, english)
+
+
+def draft_translation(case: Case, pathway: Pathway, language: str | None = None) -> str:
+    """Return the language tag if this case's leaflet would print an unreviewed translation, else ""."""
+    texts = load_leaflet_texts(pathway, language or leaflet_language(case))
+    return texts.language if texts.translation is not None and texts.translation.is_draft else ""
 
 
 _TYPED_FIELDS = ("patient.preferred_name", "patient.name", "notes.for_patient", "exam.clinic")
@@ -58,8 +86,14 @@ def export_leaflet_file(
     paper: str = "a4",
     clinic: ClinicDetails | None = None,
     source: Path | None = None,
+    language: str | None = None,
+    english_copy: bool = False,
 ) -> None:
     """Write the leaflet atomically, never over ``source``; a bad target raises ``LeafletError``."""
-    export_built(
-        path, lambda: build_leaflet_pdf(case, pathway, paper=paper, clinic=clinic), LeafletError, source=source
-    )
+
+    def build() -> bytes:
+        return build_leaflet_pdf(
+            case, pathway, paper=paper, clinic=clinic, language=language, english_copy=english_copy
+        )
+
+    export_built(path, build, LeafletError, source=source)

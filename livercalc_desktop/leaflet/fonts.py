@@ -13,6 +13,7 @@ import functools
 import unicodedata
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from bidi import get_display
@@ -30,10 +31,12 @@ _FALLBACKS = {
     "LC-Arabic": "NotoSansArabic-Regular.ttf",
     "LC-Hebrew": "NotoSansHebrew-Regular.ttf",
     "LC-CJK": "DroidSansFallbackFull.ttf",
+    "LC-Korean": "NanumGothic.ttf",
 }
 _LIKELY = {
     "LC-Arabic": ((0x0600, 0x06FF), (0x0750, 0x077F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)),
     "LC-Hebrew": ((0x0590, 0x05FF), (0xFB1D, 0xFB4F)),
+    "LC-Korean": ((0xAC00, 0xD7AF), (0x1100, 0x11FF), (0x3130, 0x318F)),
 }
 _RTL = {"R", "AL"}
 
@@ -52,6 +55,7 @@ class FontSet:
         self.coverage = {name: _register(name, folder / file) for name, file in _MAIN.items()}
         pdfmetrics.registerFontFamily(BODY, normal=BODY, bold=BOLD, italic=BODY, boldItalic=BOLD)
         self._fallbacks: dict[str, frozenset[int]] = {}
+        self._chosen: dict[tuple[str, str], str] = {}
 
     def _fallback(self, name: str) -> frozenset[int]:
         if name not in self._fallbacks:
@@ -63,6 +67,12 @@ class FontSet:
         code = ord(char)
         if code in self.coverage[preferred]:
             return preferred
+        key = (char, preferred)
+        if key not in self._chosen:  # a translated leaflet asks for the same few letters thousands of times
+            self._chosen[key] = self._fallback_for(code, preferred)
+        return self._chosen[key]
+
+    def _fallback_for(self, code: int, preferred: str) -> str:
         # Try the likeliest font first, so a Chinese name does not load the Arabic font too.
         likely = next(
             (name for name, ranges in _LIKELY.items() if any(lo <= code <= hi for lo, hi in ranges)), "LC-CJK"
@@ -97,13 +107,57 @@ def register_fonts(folder: Path) -> FontSet:
     return FontSet(folder)
 
 
-def visual_order(text: str) -> str:
-    """Shape Arabic and reorder right-to-left runs for a renderer that draws left to right."""
-    if not any(unicodedata.bidirectional(c) in _RTL for c in text):
-        return text
+def has_rtl(text: str) -> bool:
+    return any(unicodedata.bidirectional(c) in _RTL for c in text)
+
+
+def shaped(text: str) -> str:
+    """Join Arabic letters into their contextual forms (logical order kept), NFC first."""
+    clean = unicodedata.normalize("NFC", text)
+    if not any(0x0600 <= ord(c) <= 0x06FF for c in clean):  # no base Arabic letters (or already shaped)
+        return clean
     import arabic_reshaper  # only right-to-left text needs it (15 ms to import)
 
-    return str(get_display(arabic_reshaper.reshape(text), base_dir="L"))
+    return str(arabic_reshaper.reshape(clean))
+
+
+def visual_order(text: str, right_to_left: bool = False) -> str:
+    """Shape Arabic and reorder right-to-left runs for a renderer that draws left to right.
+
+    ``right_to_left`` is the paragraph's base direction: an Arabic leaflet's lines start
+    at the right, so a Latin name inside one sits where an Arabic reader expects it.
+    """
+    if not has_rtl(text):
+        return text
+    return str(get_display(shaped(text), base_dir="R" if right_to_left else "L"))
+
+
+def runs(text: str, fonts: FontSet, preferred: str) -> list[tuple[str, str, float]]:
+    """Split text already in visual order into ``(font, run, width at 1 pt)`` by bundled font."""
+    return [(font, run, pdfmetrics.stringWidth(run, font, 1.0)) for font, run in _runs(text, fonts, preferred)]
+
+
+def draw_text(
+    canvas: Any,
+    fonts: FontSet,
+    text: str,
+    x: float,
+    y: float,
+    size: float,
+    *,
+    preferred: str = BODY,
+    right_aligned: bool = False,
+    right_to_left: bool = False,
+) -> float:
+    """Draw one line of any script on a canvas at ``x`` (its right end if ``right_aligned``); return its width."""
+    parts = runs(visual_order(unicodedata.normalize("NFC", text), right_to_left), fonts, preferred)
+    width = sum(w for _, _, w in parts) * size
+    cursor = x - width if right_aligned else x
+    for font, run, unit_width in parts:
+        canvas.setFont(font, size)
+        canvas.drawString(cursor, y, run)
+        cursor += unit_width * size
+    return width
 
 
 def _runs(text: str, fonts: FontSet, preferred: str) -> Iterator[tuple[str, str]]:

@@ -28,6 +28,8 @@ RULE = colors.HexColor("#9bb8c3")
 MARGIN = 18 * mm
 
 PageDecorator = Callable[[rl_canvas.Canvas, int, int], None]
+PART = "_livercalc_part"
+"""Canvas attribute naming the part of a document a page belongs to (a leaflet and its English copy)."""
 
 
 def numbered_canvas(footer: PageDecorator) -> type[rl_canvas.Canvas]:
@@ -37,6 +39,7 @@ def numbered_canvas(footer: PageDecorator) -> type[rl_canvas.Canvas]:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
+            setattr(self, PART, 0)  # every saved page state then says which part it belongs to
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))

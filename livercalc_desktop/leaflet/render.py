@@ -7,6 +7,9 @@ Every valid case must print, whatever was typed: text holding Chinese or Japanes
 between characters (CJK line breaking, which also keeps "。" off the start of a line),
 other long words are split (reportlab's ``splitLongWords``), the note box may split across
 pages (``splitInRow``), and the clinic name in the page header is cut to one line.
+A right-to-left leaflet mirrors the page: paragraphs are ``RightToLeftParagraph``s set
+against the right margin, the tests table's columns run from the right, and the timeline's
+line, dots and weeks sit on the right with the words to their left.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -24,6 +28,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     KeepTogether,
+    PageBreak,
     Paragraph,
     Spacer,
     Table,
@@ -31,8 +36,9 @@ from reportlab.platypus import (
 )
 
 from livercalc_desktop.leaflet.content import LeafletContent, Section, TimelinePoint
-from livercalc_desktop.leaflet.fonts import BODY, BOLD, FontSet, markup, register_fonts
-from livercalc_desktop.leaflet.pages import ACCENT, INK, MARGIN, RULE, SOFT, PdfInfo, build_pdf, draw_logo
+from livercalc_desktop.leaflet.fonts import BODY, BOLD, draw_text, markup, register_fonts
+from livercalc_desktop.leaflet.pages import ACCENT, INK, MARGIN, PART, RULE, SOFT, PdfInfo, build_pdf, draw_logo
+from livercalc_desktop.leaflet.rtl import RightToLeftParagraph
 
 URGENT = colors.HexColor("#fbe3d6")
 ELLIPSIS = "…"
@@ -44,9 +50,13 @@ def _has_wide_script(text: str) -> bool:
     return any(unicodedata.east_asian_width(c) in ("W", "F") for c in text)
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+_CJK_LANGUAGES = ("zh", "ja", "ko")
+
+
+def _styles(word_wrap: str | None = None) -> dict[str, ParagraphStyle]:
     body = ParagraphStyle(
         "body",
+        wordWrap=word_wrap,
         fontName=BODY,
         bulletFontName=BODY,
         fontSize=11.5,
@@ -82,19 +92,20 @@ class _Timeline(Flowable):
     LINE_X = 74.0
     GAP = 9.0
 
-    def __init__(self, points: tuple[TimelinePoint, ...], fonts: FontSet, styles: dict[str, ParagraphStyle]) -> None:
+    def __init__(self, points: tuple[TimelinePoint, ...], renderer: LeafletRenderer) -> None:
         super().__init__()
-        self.points, self.fonts, self.styles = points, fonts, styles
-        self.rows: list[tuple[Paragraph, Paragraph, float]] = []
+        self.points, self.renderer = points, renderer
+        self.rtl = renderer.rtl  # fixed now: an English copy may follow with the other direction
+        self.rows: list[tuple[Flowable, Flowable, float]] = []
         self.width = self.height = 0.0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
         text_width = availWidth - self.LINE_X - 20
         self.rows = []
+        self.text_width = text_width
         for point in self.points:
-            label = Paragraph(markup(point.label, self.fonts, BOLD), self.styles["cell_bold"])
-            when = Paragraph(markup(point.when, self.fonts), self.styles["cell"])
+            label, when = self.renderer.p(point.label, "cell_bold"), self.renderer.p(point.when, "cell")
             height = label.wrap(text_width, availHeight)[1] + when.wrap(text_width, availHeight)[1]
             self.rows.append((label, when, height))
         self.height = sum(height + self.GAP for _, _, height in self.rows)
@@ -102,7 +113,10 @@ class _Timeline(Flowable):
 
     def draw(self) -> None:
         c = self.canv
-        x = self.LINE_X
+        rtl = self.rtl
+        # Right to left, the line and the weeks sit on the right and the words to their left.
+        x = self.width - self.LINE_X if rtl else self.LINE_X
+        text_x = x - 16 - self.text_width if rtl else x + 16
         tops, y = [], self.height
         for _, _, height in self.rows:
             tops.append(y)
@@ -117,11 +131,29 @@ class _Timeline(Flowable):
             c.setFillColor(colors.white)
             c.circle(x, dot, 2.5, stroke=0, fill=1)
             c.setFillColor(INK)
-            c.setFont(BODY, 10.5)
-            c.drawRightString(x - 12, dot - 4, point.mark)
+            fonts = self.renderer.fonts
+            mark_x = x + 12 if rtl else x - 12
+            draw_text(c, fonts, point.mark, mark_x, dot - 4, 10.5, right_aligned=not rtl, right_to_left=rtl)
             label_height = label.height
-            label.drawOn(c, x + 16, top - label_height)
-            when.drawOn(c, x + 16, top - label_height - when.height)
+            label.drawOn(c, text_x, top - label_height)
+            when.drawOn(c, text_x, top - label_height - when.height)
+
+
+class _PartMarker(Flowable):
+    """Zero-size mark: pages from here on belong to part ``index`` (their header and footer follow it).
+
+    The numbered canvas keeps each page's state, so the attribute set here travels with the page.
+    """
+
+    def __init__(self, index: int) -> None:
+        super().__init__()
+        self.index = index
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        setattr(self.canv, PART, self.index)
 
 
 class LeafletRenderer:
@@ -130,9 +162,18 @@ class LeafletRenderer:
     def __init__(self, fonts_folder: Path) -> None:
         self.fonts = register_fonts(fonts_folder)
         self.styles = _styles()
+        self.rtl = False
 
-    def p(self, text: str, style: str = "body") -> Paragraph:
+    def _typeset_for(self, content: LeafletContent) -> None:
+        """Choose direction and word wrap for this leaflet's language."""
+        self.rtl = content.right_to_left
+        cjk = content.language.split("-")[0] in _CJK_LANGUAGES
+        self.styles = _styles("CJK" if cjk else None)
+
+    def p(self, text: str, style: str = "body") -> Flowable:
         preferred = BOLD if style in ("title", "greeting", "h2", "cell_bold", "strong") else BODY
+        if self.rtl:
+            return RightToLeftParagraph(text, self.styles[style], self.fonts, preferred)
         return Paragraph(markup(text, self.fonts, preferred), self._style(style, text))
 
     def _style(self, name: str, text: str) -> ParagraphStyle:
@@ -167,17 +208,18 @@ class LeafletRenderer:
                 high = middle - 1
         return para(text[:low].rstrip() + ELLIPSIS)
 
+    def _ordered(self, cells: list[Any]) -> list[Any]:
+        """Table columns run from the right in a right-to-left leaflet."""
+        return cells[::-1] if self.rtl else cells
+
     def _tests_table(self, content: LeafletContent, width: float) -> Table:
-        header = [
-            self.p("Test or check", "cell_bold"),
-            self.p("Advice", "cell_bold"),
-            self.p("Where it stands", "cell_bold"),
-        ]
-        rows = [header]
+        header = [self.p(text, "cell_bold") for text in content.table_header]
+        rows = [self._ordered(header)]
         for row in content.tests:
             cell = [self.p(row.name, "cell_bold"), self.p(row.tells, "cell")]
-            rows.append([cell, self.p(row.priority, "cell"), self.p(row.status, "cell")])
-        table = Table(rows, colWidths=[width * 0.54, width * 0.2, width * 0.26], repeatRows=1)
+            rows.append(self._ordered([cell, self.p(row.priority, "cell"), self.p(row.status, "cell")]))
+        widths = self._ordered([width * 0.54, width * 0.2, width * 0.26])
+        table = Table(rows, colWidths=widths, repeatRows=1)
         table.setStyle(
             TableStyle(
                 [
@@ -230,7 +272,12 @@ class LeafletRenderer:
 
     def story(self, content: LeafletContent, width: float) -> list[Flowable]:
         h = content.headings
+        self._typeset_for(content)
         story: list[Flowable] = [self.p(content.title, "title"), self.p(content.subtitle, "subtitle")]
+        if content.draft_notice:  # a translation no qualified medical translator has reviewed yet
+            notice = [self.p(line, "strong") for line in content.draft_notice[:1]]
+            notice += [self._english(line, "strong") for line in content.draft_notice[1:]]
+            story += [Spacer(1, 4), self._boxed(notice, width, URGENT), Spacer(1, 6)]
         if content.greeting:
             story.append(self.p(content.greeting, "greeting"))
         story.append(Spacer(1, 4))
@@ -243,16 +290,10 @@ class LeafletRenderer:
             story += self._note(h["note"], content.note, width)
         story += [self._section(s, width) for s in content.after_meaning]
         if content.words:
-            words = [
-                Paragraph(
-                    f'<font name="{BOLD}">{markup(word, self.fonts, BOLD)}</font>: {markup(text, self.fonts)}',
-                    self.styles["body"],
-                )
-                for word, text in content.words
-            ]
+            words = [self._word(word, text) for word, text in content.words]
             story += [KeepTogether([self.p(h["words"], "h2"), words[0]]), *words[1:]]
         story += [self.p(h["tests"], "h2"), self._tests_table(content, width)]
-        timeline = _Timeline(content.timeline, self.fonts, self.styles)
+        timeline = _Timeline(content.timeline, self)
         story.append(KeepTogether([self.p(h["next"], "h2"), self.p(content.next_intro), Spacer(1, 6), timeline]))
         story += [self._section(s, width) for s in content.after_next]
         questions = [self.p(q, "bullet") for q in content.questions]
@@ -266,8 +307,23 @@ class LeafletRenderer:
         story.append(self.p(content.disclaimer))
         return story
 
-    def render(self, content: LeafletContent, paper: str = "a4") -> bytes:
-        """Return the PDF bytes of the leaflet on ``a4`` or ``letter`` paper."""
+    def _english(self, text: str, style: str) -> Flowable:
+        """Typeset an English line inside a translated leaflet: always left to right."""
+        preferred = BOLD if style == "strong" else BODY
+        return Paragraph(markup(text, self.fonts, preferred), _styles()[style])
+
+    def _word(self, word: str, text: str) -> Flowable:
+        if self.rtl:
+            return self.p(f"{word}: {text}")
+        bold = f'<font name="{BOLD}">{markup(word, self.fonts, BOLD)}</font>'
+        return Paragraph(f"{bold}: {markup(text, self.fonts)}", self.styles["body"])
+
+    def render(self, content: LeafletContent, paper: str = "a4", english: LeafletContent | None = None) -> bytes:
+        """Return the PDF bytes of the leaflet on ``a4`` or ``letter`` paper.
+
+        ``english`` adds the English version after the translated one, from a new page,
+        with its own header and footer (for a partner or clinician who reads English).
+        """
         info = PdfInfo(
             title=content.title,
             subject=content.subtitle,
@@ -275,9 +331,17 @@ class LeafletRenderer:
             creator=content.creator,
             language=content.language,
         )
+        parts = [content] if english is None else [content, english]
+
+        def story(width: float) -> list[Flowable]:
+            flowables = self.story(content, width)
+            if english is not None:
+                flowables += [PageBreak(), _PartMarker(1), *self.story(english, width)]
+            return flowables
+
         return build_pdf(
-            lambda width: self.story(content, width),
-            lambda width, height: self._decorate(content, width, height),
+            story,
+            lambda width, height: self._decorate(parts, width, height),
             paper=paper,
             info=info,
             top=MARGIN + 8 * mm,
@@ -286,27 +350,38 @@ class LeafletRenderer:
         )
 
     def _decorate(
-        self, content: LeafletContent, width: float, height: float
+        self, parts: list[LeafletContent], width: float, height: float
     ) -> Callable[[rl_canvas.Canvas, int, int], None]:
         def draw(c: rl_canvas.Canvas, number: int, total: int) -> None:
+            content = parts[getattr(c, PART, 0)]
+            rtl = content.right_to_left
             c.saveState()
             c.setStrokeColor(RULE)
             c.setLineWidth(0.7)
             c.line(MARGIN, height - MARGIN, width - MARGIN, height - MARGIN)
             c.line(MARGIN, MARGIN, width - MARGIN, MARGIN)
-            header = self.p(content.title, "small")
-            header.wrap(width / 2, 20)
-            header.drawOn(c, MARGIN, height - MARGIN + 3)
-            right = ParagraphStyle("r", parent=self.styles["small"], alignment=2)
-            clinic = self.one_line(content.clinic_name, right, width / 2 - MARGIN)
-            clinic.wrap(width / 2 - MARGIN, 20)
-            clinic.drawOn(c, width / 2, height - MARGIN + 3)
+            c.setFillColor(INK)
+            # Mirrored in a right-to-left leaflet: title and footer at the right, clinic and page at the left.
+            start, end = (width - MARGIN, MARGIN) if rtl else (MARGIN, width - MARGIN)
+            if rtl:
+                top = height - MARGIN + 5
+                draw_text(c, self.fonts, content.title, start, top, 10, right_aligned=True, right_to_left=True)
+                draw_text(c, self.fonts, content.clinic_name, end, top, 10, right_aligned=False, right_to_left=True)
+            else:  # title at the left; a long clinic name is cut to one line with an ellipsis at the right
+                small = _styles()["small"]
+                header = Paragraph(markup(content.title, self.fonts), small)
+                header.wrap(width / 2, 20)
+                header.drawOn(c, MARGIN, height - MARGIN + 3)
+                clinic = self.one_line(
+                    content.clinic_name, ParagraphStyle("r", parent=small, alignment=2), width / 2 - MARGIN
+                )
+                clinic.wrap(width / 2 - MARGIN, 20)
+                clinic.drawOn(c, width / 2, height - MARGIN + 3)
             if content.logo is not None and number == 1:
                 draw_logo(c, content.logo, width - MARGIN, height - MARGIN + 17, max_height=MARGIN - 31)
-            c.setFont(BODY, 9.5)
-            c.setFillColor(INK)
-            c.drawString(MARGIN, MARGIN - 13, content.footer)
-            c.drawRightString(width - MARGIN, MARGIN - 13, f"Page {number} of {total}")
+            draw_text(c, self.fonts, content.footer, start, MARGIN - 13, 9.5, right_aligned=rtl, right_to_left=rtl)
+            page = content.page_label.format(page=content.formats.number(number), pages=content.formats.number(total))
+            draw_text(c, self.fonts, page, end, MARGIN - 13, 9.5, right_aligned=not rtl, right_to_left=rtl)
             c.restoreState()
 
         return draw

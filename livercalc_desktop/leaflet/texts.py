@@ -10,8 +10,8 @@ sentence from a patient's leaflet.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, replace
+from typing import Any
 
 from livercalc_desktop.domain.errors import KnowledgeBaseError
 from livercalc_desktop.engine.assessment import NOT_RECORDED
@@ -19,6 +19,18 @@ from livercalc_desktop.knowledge.conditions import Condition, ConditionParser, S
 from livercalc_desktop.knowledge.model import Priority
 from livercalc_desktop.knowledge.pathway import Pathway
 from livercalc_desktop.knowledge.strict_table import StrictTable, read_toml
+from livercalc_desktop.leaflet.translations import (
+    SOURCE_LANGUAGE,
+    Translation,
+    TranslationRefused,
+    available_languages,
+    base_tag,
+    check,
+    file_tag,
+    read_translation,
+    translated,
+    translation_path,
+)
 
 # Grammatical number of the lesion count: "one spot ... it", "two or three spots ... they",
 # "many small specks ... they".
@@ -101,16 +113,21 @@ class StatusLists:
     tests: tuple[str, ...]
     sentences: Mapping[str, str]
     groups: Mapping[str, tuple[str, ...]]
-    joiner: str
     late_tests: tuple[str, ...]
     late: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LeafletTexts:
-    """Every patient-facing string of one language."""
+    """Every patient-facing string of one language.
+
+    ``locale`` is the CLDR locale that formats dates, numbers, weeks and lists;
+    ``translation`` is None for the English source; ``english_notice`` is the English
+    "not yet reviewed" line a draft translation prints beside its own.
+    """
 
     language: str
+    locale: str
     content_version: str
     review_status: str
     reviewed_by: str
@@ -136,10 +153,13 @@ class LeafletTexts:
     questions: tuple[Conditional, ...]
     contact: Mapping[str, str]
     sources: Mapping[str, str]
+    layout: Mapping[str, str]
+    translation: Translation | None = None
+    english_notice: str = ""
 
 
 _HEADINGS = ("greeting", "seen", "meaning", "words", "tests", "next", "questions", "note", "contact", "sources")
-_SEEN = ("scan", "gestation", "week", "weeks", "day", "days", "small", "twin")
+_SEEN = ("scan", "small", "twin")
 _COUNTS = tuple(COUNT_NUMBER)
 # Which lesion fields describe where the spots are, and the values that get no sentence.
 _WHERE = {
@@ -152,10 +172,11 @@ _NEXT = (
     "urgent_when_booked",
     "results", "results_when", "scan", "scan_when", "scan_when_close",
     "af_pcr", "af_pcr_when", "af_pcr_when_now", "af_pcr_other", "af_pcr_when_other",
-    "birth", "newborn", "newborn_when", "newborn_cmv", "newborn_cmv_when", "weeks", "after_birth",
+    "birth", "newborn", "newborn_when", "newborn_cmv", "newborn_cmv_when", "after_birth",
 )  # fmt: skip
 _STATUS_GROUPS = ("not_done", "offered", "waiting", "declined", "normal")
 _SOURCES = ("intro", "version", "draft_status", "reviewed_status", "disclaimer", "footer")
+_LAYOUT = ("test", "advice", "status", "page", "unreviewed_translation")
 
 
 def _strings(table: StrictTable, key: str, names: tuple[str, ...] | None = None) -> dict[str, str]:
@@ -167,10 +188,10 @@ def _strings(table: StrictTable, key: str, names: tuple[str, ...] | None = None)
 
 
 class _TextsReader:
-    def __init__(self, pathway: Pathway, path: Path) -> None:
+    def __init__(self, pathway: Pathway, data: dict[str, Any], source: str) -> None:
         self.pathway = pathway
-        self.source = path.name
-        self.root = StrictTable(read_toml(path), self.source, "(top)")
+        self.source = source
+        self.root = StrictTable(data, self.source, "(top)")
         kb = pathway.kb
         self.scope = Scope(
             terms={t.id: t.when for t in kb.terms},
@@ -261,16 +282,8 @@ class _TextsReader:
         groups_table = StrictTable(table.take("groups", dict), self.source, "status_lists > groups")
         groups = {group: groups_table.take_strings(group) for group in _STATUS_GROUPS}
         groups_table.finish()
-        joiner = table.take("and", str)
         table.finish()
-        return StatusLists(
-            tests=tests,
-            sentences=sentences,
-            groups=groups,
-            joiner=joiner,
-            late_tests=late_tests,
-            late=late,
-        )
+        return StatusLists(tests=tests, sentences=sentences, groups=groups, late_tests=late_tests, late=late)
 
     def sections(self) -> tuple[SectionText, ...]:
         sections = []
@@ -331,9 +344,10 @@ class _TextsReader:
         baby = _strings(self.root, "baby")
         pregnancy = self.pathway.schema.field("exam.pregnancy")
         assert pregnancy is not None
-        self.exactly("baby", set(baby), {"default", *pregnancy.choice_values} - {"singleton"})
+        self.exactly("baby", set(baby), {"default", "possessive", *pregnancy.choice_values} - {"singleton"})
         texts = LeafletTexts(
             language=meta.take("language", str),
+            locale=meta.take("locale", str),
             content_version=meta.take("content_version", str),
             review_status=meta.take("review_status", str),
             reviewed_by=meta.take("reviewed_by", str),
@@ -359,6 +373,7 @@ class _TextsReader:
             questions=self.conditionals("questions"),
             contact=_strings(self.root, "contact", ("fallback",)),
             sources=_strings(self.root, "sources", _SOURCES),
+            layout=_strings(self.root, "layout", _LAYOUT),
         )
         meta.finish()
         self.root.finish()
@@ -370,9 +385,44 @@ class _TextsReader:
         return texts
 
 
-def load_leaflet_texts(pathway: Pathway, language: str = "en") -> LeafletTexts:
-    """Load the texts of ``language``, falling back to English when there are none yet."""
-    path = pathway.folder / f"leaflet.{language}.toml"
-    if not path.exists():
-        path = pathway.folder / "leaflet.en.toml"
-    return _TextsReader(pathway, path).read()
+def load_leaflet_texts(pathway: Pathway, language: str = SOURCE_LANGUAGE) -> LeafletTexts:
+    """Load the texts of ``language``; refuse (``TranslationRefused``) rather than fall back.
+
+    zh, zh-CN and zh-SG resolve to zh-Hans. A regional tag (es-MX) uses its own file if
+    there is one, else the base language's (es) only when that translation is complete.
+    """
+    english_path = pathway.folder / "leaflet.en.toml"
+    english = read_toml(english_path)
+    source = _TextsReader(pathway, english, english_path.name).read()  # reads copies; ``english`` stays whole
+    if base_tag(language) == SOURCE_LANGUAGE:
+        return source
+    available = available_languages(pathway.folder)
+    wanted = file_tag(language)
+    target = wanted if wanted in available else base_tag(language)
+    if target not in available:
+        raise TranslationRefused(
+            f"leaflet language {language}: there are no leaflet texts in this language yet "
+            f"(available: {', '.join(available)}). Choose one of those, or print in English.",
+            language,
+        )
+    path = translation_path(pathway.folder, target)
+    translation = read_translation(path)
+    report = check(english, translation)
+    if not report.complete:
+        via = f" (for {language})" if target != language else ""
+        problems = [
+            *(f"  missing: {p}" for p in report.missing),
+            *(f"  stale (the English changed): {p}" for p in report.stale),
+            *(f"  placeholders differ: {p}" for p in report.placeholder_errors),
+        ]
+        shown = problems[:40] + ([f"  ... and {len(problems) - 40} more"] if len(problems) > 40 else [])
+        raise TranslationRefused(
+            f"leaflet language {target}{via}: the translation is not complete, so no leaflet was written "
+            f"({len(report.missing)} missing, {len(report.stale)} stale, "
+            f"{len(report.placeholder_errors)} with wrong placeholders):\n" + "\n".join(shown),
+            language,
+        )
+    data = translated(english, translation)
+    data["meta"]["language"], data["meta"]["locale"] = translation.language, translation.locale
+    texts = _TextsReader(pathway, data, path.name).read()
+    return replace(texts, translation=translation, english_notice=source.layout["unreviewed_translation"])

@@ -7,6 +7,7 @@ side panel and the leaflet. Absent findings are written "not recorded", never as
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from livercalc_desktop import __version__
@@ -15,7 +16,7 @@ from livercalc_desktop.domain.schema import FieldSpec, FieldType
 from livercalc_desktop.domain.validation import parse_date
 from livercalc_desktop.engine.assessment import NOT_RECORDED, Assessment
 from livercalc_desktop.knowledge.pathway import Pathway
-from livercalc_desktop.leaflet.content import long_date
+from livercalc_desktop.leaflet.formats import Formats
 from livercalc_desktop.leaflet.letterhead import ClinicDetails, Logo
 from livercalc_desktop.leaflet.timeline import milestones, recorded_illness_dates
 from livercalc_desktop.summary.texts import SummaryTexts
@@ -113,6 +114,14 @@ def _letterhead(clinic: ClinicDetails) -> tuple[str, ...]:
     name, *rest = clinic.lines() if clinic.name else ("", *clinic.lines())
     details = ", ".join(rest)
     return tuple(line for line in (name, details) if line)
+
+
+_ENGLISH = Formats.of("en_GB")
+
+
+def long_date(day: dt.date) -> str:
+    """Write a date as the record reads it (the summary is in English): 10 March 2026."""
+    return _ENGLISH.date(day)
 
 
 def gestation_text(weeks: object, days: object) -> str:

@@ -33,6 +33,7 @@ class FakeDialogs:
     unsaved_answer: Choice = Choice.CANCEL
     recover_answers: list[RecoveryAnswer] = field(default_factory=list)  # then "later"
     conflict_answer: Conflict = Conflict.CANCEL
+    confirm_answer: bool = False
     calls: list[tuple[str, Any]] = field(default_factory=list)
 
     def open_case_path(self, parent, folder):
@@ -78,6 +79,10 @@ class FakeDialogs:
 
     def record_note(self, parent, text, ascii_only, recopy):
         self.calls.append(("note", (text, ascii_only, recopy)))
+
+    def confirm(self, parent, title, message):
+        self.calls.append(("confirm", message))
+        return self.confirm_answer
 
     def said(self, kind: str) -> list[Any]:
         return [value for name, value in self.calls if name == kind]

@@ -57,7 +57,7 @@ def main() -> None:
     preview = window.show_leaflet()
     result["preview"] = frame(preview)
     # A message as long as the longest the preview can show (unprintable characters listed).
-    window.document.set_value("patient.preferred_name", "은지 " * 40)
+    window.document.set_value("patient.preferred_name", "नमस्ते " * 40)  # Devanagari: refused, with a long message
     preview.refresh()
     result["preview_message"] = bool(preview.message.text())
     result["preview_with_message"] = frame(preview)

@@ -89,3 +89,31 @@ def test_clinic_details_from_preferences_print_on_the_leaflet(qtbot, window, set
     assert preview.paper.currentData() == "letter"
     text = pdf_text(preview.pdf)
     assert "Unit <A> & B" in text and "Phone 0100 000 000" in text
+
+
+def test_a_refused_language_is_explained_and_english_is_offered(qtbot, window, dialogs, tmp_path, examples):
+    window.open_path(examples / "isolated-pending.json")
+    window.document.set_value("patient.language", "vi")
+    preview = window.show_leaflet()
+    assert "leaflet language vi: there are no leaflet texts" in preview.message.text()
+    assert not preview.save_button.isEnabled() and preview.english_button.isVisible()
+    preview.english_button.click()
+    assert preview.save_button.isEnabled() and not preview.english_button.isVisible()
+    assert "What the scan showed" in pdf_text(preview.pdf)
+    dialogs.save_answer = tmp_path / "en.pdf"
+    assert preview.save() == tmp_path / "en.pdf" and dialogs.said("confirm") == []
+
+
+def test_a_draft_translation_is_named_and_export_asks_first(qtbot, window, dialogs, tmp_path, examples):
+    window.open_path(examples / "isolated-pending.json")
+    window.document.set_value("patient.language", "es")
+    preview = window.show_leaflet()
+    assert "Draft translation (es)" in preview.message.text()
+    dialogs.save_answer = tmp_path / "es.pdf"
+    assert preview.save() is None and not (tmp_path / "es.pdf").exists()
+    assert "draft translation (es)" in dialogs.said("confirm")[0]
+    preview.print_leaflet()
+    assert dialogs.said("printer") == []
+    dialogs.confirm_answer = True
+    assert preview.save() == tmp_path / "es.pdf"
+    assert "Qué mostró la ecografía" in pdf_text((tmp_path / "es.pdf").read_bytes())

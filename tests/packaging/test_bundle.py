@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -49,6 +50,13 @@ def test_bundle_runs_offline_without_the_project(bundle, tmp_path):
     export = _offline([str(bundle), "export", str(case), "-o", str(tmp_path / "leaflet.pdf")], tmp_path)
     assert export.returncode == 0, export.stderr
     assert (tmp_path / "leaflet.pdf").read_bytes().startswith(b"%PDF")
+    for language in ("es-MX", "zh-CN", "ar"):  # CLDR data for the translated leaflets is bundled
+        data = json.loads(case.read_text("utf-8"))
+        data["patient"]["language"] = language
+        translated = tmp_path / f"{language}.json"
+        translated.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        result = _offline([str(bundle), "export", str(translated), "-o", str(tmp_path / f"{language}.pdf")], tmp_path)
+        assert result.returncode == 0, result.stderr
     bad = _offline([str(bundle), "export", str(case), "-o", str(tmp_path / "no" / "x.pdf")], tmp_path)
     assert bad.returncode == 2 and "cannot write" in bad.stderr
     register = f"sqlite:///{tmp_path / 'register.sqlite3'}"

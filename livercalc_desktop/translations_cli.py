@@ -1,0 +1,182 @@
+"""``livercalc-desktop translations``: status, export to .po, import from .po, and review.
+
+A clinic sends the .po to its translation agency and imports what comes back; ``status``
+shows, for every language, how many texts are missing, stale (the English changed) and
+reviewed; ``review`` records, for a complete and current translation, who reviewed it and
+when (only then does the leaflet drop its "not yet reviewed" line). Files are written
+atomically into the pathway folder beside ``leaflet.en.toml``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Any, TextIO
+
+from babel.messages.pofile import PoFileError, read_po
+
+from livercalc_desktop.atomic import write_atomically
+from livercalc_desktop.domain.errors import LeafletError
+from livercalc_desktop.knowledge.pathway import Pathway, load_pathway
+from livercalc_desktop.knowledge.strict_table import read_toml
+from livercalc_desktop.leaflet.po import export_po, import_po
+from livercalc_desktop.leaflet.translations import (
+    SOURCE_LANGUAGE,
+    Translation,
+    available_languages,
+    check,
+    file_tag,
+    read_translation,
+    source_texts,
+    translation_path,
+    translation_toml,
+)
+
+
+def add_parser(commands: Any) -> None:
+    """Register ``translations`` and its three actions on the CLI's subcommand table."""
+    parser = commands.add_parser("translations", help="leaflet translations: status, export and import (.po)")
+    parser.add_argument("--folder", type=Path, help="pathway folder holding leaflet.*.toml (default: the bundled one)")
+    actions = parser.add_subparsers(dest="action", required=True, parser_class=type(parser))
+    actions.add_parser("status", help="list every language with missing, stale and reviewed counts")
+    export = actions.add_parser("export", help="write a language's texts as a .po file for a translator")
+    export.add_argument("--lang", required=True, help="language tag, e.g. es, ar, zh-Hans")
+    export.add_argument("-o", "--output", type=Path, required=True, help=".po file to write")
+    imported = actions.add_parser("import", help="merge a translated .po file into the language's texts")
+    imported.add_argument("po", type=Path, help=".po file from the translator")
+    imported.add_argument("--lang", help="language tag (default: the .po file's Language header)")
+    review = actions.add_parser(
+        "review", help="record that a qualified medical translator reviewed every current text of a language"
+    )
+    review.add_argument("--lang", required=True, help="language tag, e.g. es")
+    review.add_argument("--reviewer", required=True, help="the reviewer's name and qualification")
+    review.add_argument("--date", required=True, help="review date, YYYY-MM-DD")
+
+
+def _english(pathway: Pathway) -> dict[str, Any]:
+    return read_toml(pathway.folder / "leaflet.en.toml")
+
+
+def _load(pathway: Pathway, language: str) -> Translation:
+    path = translation_path(pathway.folder, language)
+    if path.exists():
+        return read_translation(path)
+    return Translation(language=language, locale=language.replace("-", "_"), translator="")
+
+
+def _status(pathway: Pathway, out: TextIO) -> int:
+    english = _english(pathway)
+    total = len(source_texts(english))
+    rows = [("language", "status", "texts", "missing", "stale", "reviewed", "translator", "reviewer")]
+    rows.append((SOURCE_LANGUAGE, "source", str(total), "-", "-", "-", "-", "-"))
+    for language in available_languages(pathway.folder)[1:]:
+        translation = read_translation(translation_path(pathway.folder, language))
+        report = check(english, translation)
+        reviewer = f"{translation.reviewer} {translation.reviewed}".strip() or "-"
+        rows.append(
+            (
+                language,
+                translation.status,
+                str(report.total),
+                str(len(report.missing)),
+                str(len(report.stale)),
+                str(report.reviewed),
+                translation.translator or "-",
+                reviewer,
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        out.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() + "\n")
+    return 0
+
+
+def _export(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
+    language = file_tag(args.lang)
+    if language == SOURCE_LANGUAGE:
+        raise LeafletError("translations export: --lang: English is the source; choose a language to translate into")
+    translation = _load(pathway, language)
+    data = export_po(_english(pathway), translation, pathway.kb.meta.content_version)
+    write_atomically(args.output, data, LeafletError)
+    report = check(_english(pathway), translation)
+    out.write(
+        f"wrote {args.output}: {report.total} texts for {language} "
+        f"({len(report.missing)} missing, {len(report.stale)} stale)\n"
+    )
+    return 0
+
+
+def _import(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
+    try:
+        data = args.po.read_bytes()
+    except OSError as exc:
+        raise LeafletError(f"translations import: cannot read {args.po}: {exc.strerror}") from exc
+    try:
+        header_language = str(read_po(io.BytesIO(data)).locale_identifier or "")
+    except (PoFileError, ValueError) as exc:
+        raise LeafletError(f"translations import: {args.po} is not a readable .po file: {exc}") from exc
+    tag = args.lang or header_language
+    if not tag:
+        raise LeafletError("translations import: --lang: the .po file names no language; give --lang")
+    language = file_tag(tag)
+    if language == SOURCE_LANGUAGE:
+        raise LeafletError("translations import: English is the source and is edited in leaflet.en.toml")
+    english = _english(pathway)
+    result = import_po(data, english, _load(pathway, language))
+    path = translation_path(pathway.folder, language)
+    write_atomically(path, translation_toml(result.translation, english).encode("utf-8"), LeafletError)
+    report = check(english, result.translation)
+    out.write(
+        f"{path.name}: {result.changed} texts changed; {len(report.missing)} missing, {len(report.stale)} stale, "
+        f"{len(report.placeholder_errors)} with wrong placeholders; status {result.translation.status}\n"
+    )
+    for problem in report.placeholder_errors:
+        out.write(f"  placeholders differ: {problem}\n")
+    for path_name in result.unknown:
+        out.write(f"  kept, but not in the English any more: {path_name}\n")
+    return 0
+
+
+def _review(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
+    language = file_tag(args.lang)
+    path = translation_path(pathway.folder, language)
+    if language == SOURCE_LANGUAGE or not path.exists():
+        raise LeafletError(f"translations review: --lang: there is no translation {language} to review")
+    try:
+        dt.date.fromisoformat(args.date)
+    except ValueError as exc:
+        raise LeafletError(f"translations review: --date: must be a date YYYY-MM-DD, got {args.date!r}") from exc
+    if not args.reviewer.strip():
+        raise LeafletError("translations review: --reviewer: name the reviewer")
+    english = _english(pathway)
+    translation = read_translation(path)
+    report = check(english, translation)
+    if not report.complete:
+        raise LeafletError(
+            f"translations review: {language} has {len(report.missing)} missing, {len(report.stale)} stale and "
+            f"{len(report.placeholder_errors)} placeholder problems; only a complete, current translation "
+            "can be marked reviewed"
+        )
+    entries = {p: dataclasses.replace(e, reviewed=True) for p, e in translation.entries.items()}
+    reviewed = dataclasses.replace(
+        translation, entries=entries, status="reviewed", reviewer=args.reviewer.strip(), reviewed=args.date
+    )
+    write_atomically(path, translation_toml(reviewed, english).encode("utf-8"), LeafletError)
+    out.write(f"{path.name}: {report.total} texts marked reviewed by {reviewed.reviewer} on {args.date}\n")
+    return 0
+
+
+def run(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
+    """Run the chosen ``translations`` action; returns the exit code."""
+    if args.folder is not None:
+        pathway = load_pathway(args.folder)
+    if args.action == "status":
+        return _status(pathway, out)
+    if args.action == "export":
+        return _export(args, pathway, out)
+    if args.action == "review":
+        return _review(args, pathway, out)
+    return _import(args, pathway, out)
