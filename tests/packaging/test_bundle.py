@@ -74,7 +74,10 @@ def test_bundle_is_small_enough_and_carries_its_data(bundle):
     size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()) / 2**20
     # 200 MiB before the case register, which adds about 21 MiB: libpq with its TLS and
     # Kerberos libraries (psycopg-binary, 10 MiB), SQLAlchemy (9 MiB), Alembic and Mako.
-    assert size <= 225, f"bundle is {size:.0f} MiB"
+    # The translations add the Korean font (NanumGothic, 4.7 MiB) and CLDR data for the shipped
+    # locales (Babel, trimmed to en/es/ar/zh): 228 MiB in all. Trimming SQLAlchemy's compiled
+    # modules (about 7 MiB) would bring it back under 225.
+    assert size <= 232, f"bundle is {size:.0f} MiB"
     resources = folder / "_internal" / "livercalc_desktop" / "_resources"
     assert (resources / "pathways" / "fetal-liver-calcification" / "knowledge-base.toml").exists()
     assert (resources / "fonts" / "OFL-1.1.txt").exists()
