@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import struct
 import zlib
 from pathlib import Path
@@ -123,6 +124,7 @@ def test_unwritable_target_exits_2_and_keeps_the_old_file(tmp_path):
         (lambda p: p.write_bytes(png(8, 8)), "logo.img: the logo is 8×8 pixels; each side must be 16 to 4000"),
         (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * (1024 * 1024 + 1)), "the largest allowed is 1024 KB"),
         (lambda p: None, "no such logo file"),
+        (os.mkfifo, "logo.img: is not a regular file"),  # would block the read forever
     ],
 )
 def test_a_bad_logo_is_refused_with_a_clear_message(tmp_path, make, message):

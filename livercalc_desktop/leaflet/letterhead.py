@@ -8,6 +8,7 @@ file that is not a small PNG or JPEG image gets a clear message, never a crash m
 from __future__ import annotations
 
 import io
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -71,7 +72,11 @@ def logo_from_bytes(data: bytes, name: str = "logo") -> Logo:
 def load_logo(path: Path) -> Logo:
     """Read and check a logo file."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+            # A pipe or device would block the read (or never end), as for case files.
+            raise LeafletError(f"{path}: is not a regular file (a device, pipe or socket); give an image file")
+        size = info.st_size
         if size > MAX_LOGO_BYTES:  # refuse before reading a huge file into memory
             raise LeafletError(f"{path.name}: the logo is {size // 1024} KB; the largest allowed is 1024 KB")
         data = path.read_bytes()
