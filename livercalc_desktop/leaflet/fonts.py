@@ -97,7 +97,7 @@ class FontSet:
                 codes = ", ".join(f"U+{ord(c):04X}" for c in sorted(missing))
                 raise error(
                     f"{field}: holds characters the {document} fonts cannot print ({codes}); "
-                    "supported scripts are Latin, Greek, Cyrillic, Arabic, Hebrew, Chinese and Japanese"
+                    "supported scripts are Latin, Greek, Cyrillic, Arabic, Hebrew, Chinese, Japanese and Korean"
                 )
 
 

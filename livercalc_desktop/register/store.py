@@ -20,11 +20,12 @@ from sqlalchemy import ColumnElement, Row, Select, and_, exists, func, insert, s
 from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
+from livercalc_desktop.casefile import load_case_json
 from livercalc_desktop.domain.case import Case
 from livercalc_desktop.engine.evaluate import assess
 from livercalc_desktop.knowledge.pathway import Pathway
 from livercalc_desktop.register.database import WRITE, create_register_engine, migrate, translated_errors
-from livercalc_desktop.register.documents import CaseDocument, OutcomeReader, load_json, read_case
+from livercalc_desktop.register.documents import CaseDocument, OutcomeReader, read_case
 from livercalc_desktop.register.errors import RegisterConflict, RegisterInputError
 from livercalc_desktop.register.location import parse_url, register_url
 from livercalc_desktop.register.tables import cases, outcomes, revisions
@@ -445,7 +446,9 @@ class Register:
 
     def outcome_case(self, record: OutcomeRecord) -> Case:
         """Return the values of a stored outcome (validated when it was recorded)."""
-        return self.outcome_reader.parser.parse(load_json(record.outcome_json, f"outcome of case {record.case_id}"))
+        return self.outcome_reader.parser.parse(
+            load_case_json(record.outcome_json, f"outcome of case {record.case_id}")
+        )
 
 
 def _revision(row: Row[Any]) -> Revision:

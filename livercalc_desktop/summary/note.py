@@ -10,6 +10,7 @@ from __future__ import annotations
 import textwrap
 import unicodedata
 
+from livercalc_desktop.domain.errors import printable
 from livercalc_desktop.summary.content import Citation, Entry, SummaryContent
 
 WIDTH = 80
@@ -90,7 +91,8 @@ def _logical_lines(content: SummaryContent) -> list[_Line]:
 
 def summary_note(content: SummaryContent, *, ascii_only: bool = False) -> str:
     """Return the note for the record: lines of at most 80 characters, ending in a newline."""
-    logical = _logical_lines(content)
+    # Typed text is pasted into records and printed on terminals: no control may act there.
+    logical = [(first, rest, printable(text)) for first, rest, text in _logical_lines(content)]
     if ascii_only:
         converted = [(first, rest, to_ascii(text)) for first, rest, text in logical]
         if any(new.count("?") > old.count("?") for (*_, new), (*_, old) in zip(converted, logical, strict=True)):

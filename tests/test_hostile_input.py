@@ -1,0 +1,186 @@
+"""What a hostile tester found after issues 9 and 12 were called done, each pinned by a test.
+
+- The register read case and outcome files with its own JSON parser, so JSON nested too
+  deeply or a 5,000-digit number was an internal error there (exit 1; a folder import
+  stopped at the first such file), while ``validate`` called it a user error.
+- ``translations import`` read a pipe forever and ``/dev/zero`` until memory ran out;
+  ``--lang ../x`` reached a file path; ``translations export -o leaflet.en.toml`` replaced
+  the English texts themselves with the .po file.
+- Terminal control characters typed into a case (or in a file name) reached the terminal:
+  ``summary --text`` of a name holding ESC sequences cleared the screen, and a right-to-left
+  override in an output name disguised it in the "wrote ..." line.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from livercalc_desktop.knowledge.pathway import Pathway, bundled_pathway_folder
+from livercalc_desktop.register_command import run_register
+from tests.conftest import base_case_data
+from tests.conftest import run_app as run
+
+ESCAPES = "\x1b]0;title\x07\x1b[2J\x9b"
+RLO = "\u202e"
+DEEP = "[" * 100_000 + "]" * 100_000
+HUGE_NUMBER = "9" * 5000
+
+
+def _case_file(tmp_path: Path, name: str = "case.json", **sections: object) -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(base_case_data(**sections), ensure_ascii=False), "utf-8")
+    return path
+
+
+def _hostile_files(tmp_path: Path) -> dict[str, Path]:
+    deep = tmp_path / "deep.json"
+    deep.write_text(DEEP, "utf-8")
+    huge = tmp_path / "huge.json"
+    huge.write_text(json.dumps(base_case_data()).replace('"weeks": 20', f'"weeks": {HUGE_NUMBER}'), "utf-8")
+    return {"nested too deeply": deep, "a number too large to use": huge}
+
+
+# --- the register reads JSON as strictly as validate does ------------------------------------
+
+
+def _register(tmp_path: Path, pathway: Pathway, *args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    url = f"sqlite:///{tmp_path / 'register.db'}"
+    code = run_register(["--database", url, *args], out, err, pathway=pathway)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_register_add_and_outcome_call_hostile_json_a_user_error(tmp_path, pathway):
+    for expected, path in _hostile_files(tmp_path).items():
+        code, _, err = _register(tmp_path, pathway, "add", str(path))
+        assert code == 2 and expected in err, err
+    code, out, _ = _register(tmp_path, pathway, "add", str(_case_file(tmp_path)))
+    assert code == 0, out
+    for expected, path in _hostile_files(tmp_path).items():
+        if "deep" in path.name:  # the outcome schema has no gestational age: only depth applies
+            code, _, err = _register(tmp_path, pathway, "outcome", "1", str(path))
+            assert code == 2 and expected in err, err
+
+
+def test_a_folder_import_skips_hostile_json_with_the_reason_and_imports_the_rest(tmp_path, pathway):
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    _hostile_files(folder)
+    _case_file(folder, "good.json")
+    code, out, _ = _register(tmp_path, pathway, "import", str(folder))
+    assert code == 0, out
+    assert "added 1 case(s); skipped 2 file(s)" in out
+    assert "deep.json is not a case file: its JSON is nested too deeply" in out
+    assert "huge.json" in out and "a number too large to use" in out
+
+
+# --- translations: bounded reads, language tags, the texts never overwritten -----------------
+
+
+def test_translations_import_refuses_a_pipe_or_device_at_once(tmp_path):
+    fifo = tmp_path / "es.po"
+    os.mkfifo(fifo)
+    started = time.monotonic()
+    for source in (fifo, Path("/dev/zero")):
+        result = run("translations", "import", str(source), "--lang", "es")
+        assert result.returncode == 2, result.stderr
+        assert "is not a regular file" in result.stderr and "give a .po file" in result.stderr
+    assert time.monotonic() - started < 30  # both were refused, not waited on
+
+
+@pytest.mark.parametrize("tag", ["../evil", "es/../../x", "x" * 400, "es\x1b[2J"])
+def test_a_language_that_is_not_a_language_tag_never_reaches_a_path(tmp_path, tag):
+    folder = _pathway_copy(tmp_path)
+    before = sorted(p.name for p in folder.iterdir())
+    po = tmp_path / "es.po"
+    assert run("translations", "--folder", str(folder), "export", "--lang", "es", "-o", str(po)).returncode == 0
+    for argv in (
+        ("import", str(po), "--lang", tag),
+        ("export", "--lang", tag, "-o", str(tmp_path / "out.po")),
+        ("review", "--lang", tag, "--reviewer", "R", "--date", "2026-01-01"),
+    ):
+        result = run("translations", "--folder", str(folder), *argv)
+        assert result.returncode == 2, result.stderr
+        assert "--lang: must be a language tag" in result.stderr
+        assert "\x1b" not in result.stderr
+    assert not (tmp_path / "out.po").exists()
+    assert sorted(p.name for p in folder.iterdir()) == before
+
+
+def _pathway_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "pathway"
+    folder.mkdir()
+    for item in bundled_pathway_folder().iterdir():
+        (folder / item.name).write_bytes(item.read_bytes())
+    return folder
+
+
+def test_translations_export_never_writes_over_or_beside_the_texts(tmp_path):
+    folder = _pathway_copy(tmp_path)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    elsewhere = tmp_path / "linked.po"
+    os.link(folder / "leaflet.es.toml", elsewhere)  # the same file under another name
+    for target in (folder / "leaflet.en.toml", folder / "leaflet.es.toml", folder / "new.po", elsewhere):
+        result = run("translations", "--folder", str(folder), "export", "--lang", "es", "-o", str(target))
+        assert result.returncode == 2, result.stdout
+        assert "pathway folder" in result.stderr
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    fine = run("translations", "--folder", str(folder), "export", "--lang", "es", "-o", str(tmp_path / "es.po"))
+    assert fine.returncode == 0, fine.stderr
+
+
+# --- what is shown never drives the terminal ----------------------------------------------------
+
+
+@pytest.mark.parametrize("ascii_only", [False, True])
+def test_the_note_for_the_record_never_carries_terminal_controls(tmp_path, ascii_only):
+    case = _case_file(
+        tmp_path,
+        patient={"name": f"Ann{ESCAPES} Lee{RLO}eve", "hospital_number": f"H{ESCAPES}1"},
+        notes={"for_patient": f"See you soon{ESCAPES}"},
+    )
+    result = run("summary", str(case), "--text", *(["--ascii"] if ascii_only else []))
+    assert result.returncode == 0, result.stderr
+    shown = result.stdout
+    assert "Ann" in shown and "Lee" in shown
+    for char in "\x1b\x07\x9b" + RLO:
+        assert char not in shown, repr(char)
+
+
+def test_a_disguised_output_name_is_shown_with_its_override_neutralised(tmp_path):
+    case = _case_file(tmp_path)
+    target = tmp_path / f"leaflet{RLO}fdp.exe"
+    result = run("export", str(case), "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert target.exists()
+    assert RLO not in result.stdout and "leaflet\ufffdfdp.exe" in result.stdout
+    escaped = tmp_path / "a\x1b[2Jb"
+    escaped.mkdir()
+    refused = run("export", str(case), "-o", str(escaped))
+    assert refused.returncode == 2 and "\x1b" not in refused.stderr and "it is a folder" in refused.stderr
+
+
+def test_a_refused_script_is_named_with_every_script_that_does_print(tmp_path):
+    """Korean prints since issue 12 (NanumGothic); the refusal must not send a Korean name elsewhere."""
+    case = _case_file(tmp_path, patient={"preferred_name": "प्रिया"})
+    result = run("export", str(case), "-o", str(tmp_path / "out.pdf"))
+    assert result.returncode == 2 and "patient.preferred_name" in result.stderr
+    assert "Chinese, Japanese and Korean" in result.stderr
+    korean = _case_file(tmp_path, "korean.json", patient={"preferred_name": "김민지"})
+    assert run("export", str(korean), "-o", str(tmp_path / "ko.pdf")).returncode == 0
+
+
+def test_assess_shows_typed_result_notes_without_their_controls(tmp_path):
+    detail = f"normal{ESCAPES}{RLO}end"
+    workup = {"maternal-infection-serology": {"status": "normal", "detail": detail}}
+    result = run("assess", str(_case_file(tmp_path, workup=workup)))
+    assert result.returncode == 0, result.stderr
+    assert "normal" in result.stdout and "end" in result.stdout
+    for char in "\x1b\x07\x9b" + RLO:
+        assert char not in result.stdout, repr(char)
