@@ -16,14 +16,18 @@ from __future__ import annotations
 import io
 import json
 import os
+import struct
+import subprocess
+import sys
 import time
+import zlib
 from pathlib import Path
 
 import pytest
 
 from livercalc_desktop.knowledge.pathway import Pathway, bundled_pathway_folder
 from livercalc_desktop.register_command import run_register
-from tests.conftest import base_case_data
+from tests.conftest import ROOT, base_case_data
 from tests.conftest import run_app as run
 
 ESCAPES = "\x1b]0;title\x07\x1b[2J\x9b"
@@ -184,3 +188,48 @@ def test_assess_shows_typed_result_notes_without_their_controls(tmp_path):
     assert "normal" in result.stdout and "end" in result.stdout
     for char in "\x1b\x07\x9b" + RLO:
         assert char not in result.stdout, repr(char)
+
+
+# --- a logo is measured before it is decoded ----------------------------------------------------
+
+
+def _png_declaring(width: int, height: int) -> bytes:
+    """A valid, tiny PNG of ``width`` x ``height`` white pixels (it compresses to a few hundred KB)."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    packer = zlib.compressobj(9)
+    row = b"\x00" + b"\xff" * (3 * width)
+    idat = b"".join(packer.compress(row) for _ in range(height)) + packer.flush()
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+
+
+def test_an_oversized_logo_is_refused_from_its_header_not_after_decoding_it(tmp_path):
+    """12000x12000 pixels in 400 KB used to be decoded first: 1.4 GB of memory before the refusal."""
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(_png_declaring(12_000, 12_000))
+    assert logo.stat().st_size < 1024 * 1024  # within the file-size limit: only the pixel check stops it
+    probe = (
+        "import resource, sys\n"
+        "from pathlib import Path\n"
+        "from livercalc_desktop.domain.errors import LeafletError\n"
+        "from livercalc_desktop.leaflet.letterhead import load_logo\n"
+        "try:\n"
+        "    load_logo(Path(sys.argv[1]))\n"
+        "except LeafletError as exc:\n"
+        "    print(exc.message)\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(logo)],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+        timeout=120,
+        check=False,
+    )
+    message, peak_mib = result.stdout.splitlines()
+    assert "the logo is 12000×12000 pixels" in message, result.stderr
+    assert int(peak_mib) < 300, f"{peak_mib} MiB to refuse a logo"

@@ -55,17 +55,22 @@ def logo_from_bytes(data: bytes, name: str = "logo") -> Logo:
         raise LeafletError(f"{name}: the logo must be a PNG or JPEG image")
     from reportlab.lib.utils import ImageReader  # loads Pillow: only when a logo is used
 
+    damaged = f"{name}: the logo image is damaged or unreadable"
     try:
         reader = ImageReader(io.BytesIO(data))
-        width, height = reader.getSize()
-        reader.getRGBData()  # decode it all now: a damaged file fails here, not in the middle of a print
+        width, height = reader.getSize()  # from the header alone
     except Exception as exc:  # Pillow raises many kinds of error for damaged images
-        raise LeafletError(f"{name}: the logo image is damaged or unreadable") from exc
+        raise LeafletError(damaged) from exc
     if not (min(width, height) >= MIN_LOGO_PIXELS and max(width, height) <= MAX_LOGO_PIXELS):
+        # Checked before decoding: a 400 KB PNG can declare 12000×12000 pixels, 1.4 GB once decoded.
         raise LeafletError(
             f"{name}: the logo is {width}×{height} pixels; each side must be "
             f"{MIN_LOGO_PIXELS} to {MAX_LOGO_PIXELS} pixels"
         )
+    try:
+        reader.getRGBData()  # decode it all now: a damaged file fails here, not in the middle of a print
+    except Exception as exc:
+        raise LeafletError(damaged) from exc
     return Logo(data, int(width), int(height))
 
 
