@@ -53,15 +53,41 @@ def parse_case_text(
     return pathway.parser.parse(load_case_json(text, source), today, partial=partial)
 
 
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _object(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """Build a JSON object, refusing a key given twice.
+
+    JSON readers disagree on which of two "lesion" objects counts (Python keeps the last,
+    others the first), so such a file could mean a liver mass to one program and nothing
+    to another: it is refused rather than read one way.
+    """
+    result: dict[str, object] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
+
+
 def load_case_json(text: str, source: str) -> object:
     """Parse the JSON of a case (or outcome) file; any malformed or hostile JSON is a ``CaseFileError``.
 
     Every reader of such files goes through here (the register too), so JSON nested too
-    deeply or numbers too long to convert are a named user error, never an internal fault.
+    deeply, numbers too long to convert or a key given twice are a named user error, never
+    an internal fault or a silent choice.
     """
     source = clipped(source)
     try:
-        return json.loads(text, parse_int=_read_int)
+        return json.loads(text, parse_int=_read_int, object_pairs_hook=_object)
+    except _DuplicateKey as exc:
+        raise CaseFileError(
+            f'{source} is not a case file: the key "{clipped(exc.key)}" appears twice in one object; keep one'
+        ) from exc
     except json.JSONDecodeError as exc:
         raise CaseFileError(f"{source} is not valid JSON: line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
     except RecursionError as exc:

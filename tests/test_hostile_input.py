@@ -233,3 +233,56 @@ def test_an_oversized_logo_is_refused_from_its_header_not_after_decoding_it(tmp_
     message, peak_mib = result.stdout.splitlines()
     assert "the logo is 12000×12000 pixels" in message, result.stderr
     assert int(peak_mib) < 300, f"{peak_mib} MiB to refuse a logo"
+
+
+# --- the register's own file is never replaced, and a file that is no register is said so -------
+
+
+def test_the_audit_page_is_never_written_over_the_register_it_counts(tmp_path, pathway):
+    assert _register(tmp_path, pathway, "add", str(_case_file(tmp_path)))[0] == 0
+    database = tmp_path / "register.db"
+    before = database.read_bytes()
+    for target in (database, tmp_path / "." / "register.db"):
+        code, _, err = _register(tmp_path, pathway, "audit", "--pdf", str(target))
+        assert code == 2 and "it is the register's own database" in err, err
+    assert database.read_bytes() == before
+    code, out, _ = _register(tmp_path, pathway, "list")
+    assert code == 0 and "1 case(s)" in out
+    # The window saves the audit page through the same call, with the same table.
+    from livercalc_desktop.register.audit import audit_table
+    from livercalc_desktop.register.audit_pdf import write_audit_pdf
+    from livercalc_desktop.register.errors import RegisterInputError
+    from livercalc_desktop.register.store import Register
+
+    with Register.open(pathway, f"sqlite:///{database}") as register:
+        with pytest.raises(RegisterInputError, match="register's own database"):
+            write_audit_pdf(audit_table(register), database)
+        write_audit_pdf(audit_table(register), tmp_path / "audit.pdf")
+    assert (tmp_path / "audit.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_register_file_that_is_not_a_database_is_said_so_and_left_alone(tmp_path, pathway):
+    other = tmp_path / "leaflet.pdf"
+    other.write_bytes(b"%PDF-1.4\n" + b"x" * 5000)
+    before = other.read_bytes()
+    out, err = io.StringIO(), io.StringIO()
+    code = run_register(["--database", f"sqlite:///{other}", "list"], out, err, pathway=pathway)
+    assert code == 1, err.getvalue()
+    assert "is not a LiverCalc register, or it is damaged; it was not changed" in err.getvalue()
+    assert other.read_bytes() == before
+
+
+def test_a_key_given_twice_is_refused_not_read_one_way(tmp_path, pathway):
+    """A first "lesion" with a solid mass and a second without one read as isolated, low level."""
+    text = json.dumps(base_case_data())
+    mass = '"lesion": {"count": "1", "compartment": "parenchymal", "liver_mass": "solid"}, '
+    path = tmp_path / "twice.json"
+    path.write_text(text.replace('"lesion":', mass + '"lesion":', 1), "utf-8")
+    for command in ("validate", "assess", "export"):
+        argv = (command, str(path), *(["-o", str(tmp_path / "out.pdf")] if command == "export" else []))
+        result = run(*argv)
+        assert result.returncode == 2, result.stdout
+        assert 'the key "lesion" appears twice in one object' in result.stderr
+    assert not (tmp_path / "out.pdf").exists()
+    code, _, err = _register(tmp_path, pathway, "add", str(path))
+    assert code == 2 and "appears twice" in err

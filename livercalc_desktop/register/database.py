@@ -68,6 +68,12 @@ def create_register_engine(url: URL, busy_seconds: float = SQLITE_BUSY_SECONDS) 
     return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
 
 
+def _damaged(exc: DBAPIError) -> bool:
+    """Tell whether SQLite found the file is no database, or a damaged one (never a constraint or conflict)."""
+    text = str(exc.orig).lower() if exc.orig is not None else ""
+    return "not a database" in text or "malformed" in text
+
+
 def unavailable(url: URL, exc: DBAPIError) -> RegisterUnavailable:
     """Turn a driver error into a plain message; the driver's text may hold data, so it is dropped."""
     text = str(exc.orig).lower() if exc.orig is not None else ""
@@ -75,6 +81,11 @@ def unavailable(url: URL, exc: DBAPIError) -> RegisterUnavailable:
     if "locked" in text or "busy" in text:
         return RegisterUnavailable(
             f"The {where} is in use by another program and stayed locked; nothing was saved. Try again in a moment."
+        )
+    if _damaged(exc):
+        return RegisterUnavailable(
+            f"The {where} is not a LiverCalc register, or it is damaged; it was not changed. "
+            "Restore it from a backup, or choose another register."
         )
     if exc.connection_invalidated or "connection" in text or "server" in text or "terminat" in text:
         return RegisterUnavailable(
@@ -92,7 +103,7 @@ def translated_errors(url: URL) -> Iterator[None]:
     except OperationalError as exc:
         raise unavailable(url, exc) from None
     except DBAPIError as exc:
-        if exc.connection_invalidated:
+        if exc.connection_invalidated or _damaged(exc):
             raise unavailable(url, exc) from None
         raise
 

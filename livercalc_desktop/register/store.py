@@ -14,6 +14,7 @@ import json
 import socket
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import ColumnElement, Row, Select, and_, exists, func, insert, select
@@ -172,6 +173,14 @@ class Register:
             engine.dispose()
             raise
         return cls(engine, url, pathway)
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        """The files that hold an SQLite register (with its journal files); none for a server."""
+        if self.url.get_backend_name() != "sqlite" or not self.url.database:
+            return ()
+        database = Path(self.url.database)
+        return (database, *(database.with_name(database.name + end) for end in ("-wal", "-shm", "-journal")))
 
     def close(self) -> None:
         self.engine.dispose()
