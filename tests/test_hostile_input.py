@@ -286,3 +286,34 @@ def test_a_key_given_twice_is_refused_not_read_one_way(tmp_path, pathway):
     assert not (tmp_path / "out.pdf").exists()
     code, _, err = _register(tmp_path, pathway, "add", str(path))
     assert code == 2 and "appears twice" in err
+
+
+def _po_with(tmp_path: Path, folder: Path, old: str, new: str) -> Path:
+    po = tmp_path / "agency.po"
+    assert run("translations", "--folder", str(folder), "export", "--lang", "es", "-o", str(po)).returncode == 0
+    text = po.read_text("utf-8")
+    assert old in text
+    po.write_text(text.replace(old, new, 1), "utf-8")
+    return po
+
+
+def test_a_translation_holding_control_characters_is_refused_with_the_entry_named(tmp_path):
+    """A DEL in a msgstr was written raw into leaflet.es.toml, which TOML forbids: Spanish was lost."""
+    folder = _pathway_copy(tmp_path)
+    before = (folder / "leaflet.es.toml").read_bytes()
+    po = _po_with(tmp_path, folder, 'msgstr "Información sobre su ecografía"', 'msgstr "Infor\x7f\x1b[2Jmación"')
+    result = run("translations", "--folder", str(folder), "import", str(po))
+    assert result.returncode == 2, result.stdout
+    assert "hold invisible control characters" in result.stderr and "meta.subtitle" in result.stderr
+    assert (folder / "leaflet.es.toml").read_bytes() == before
+
+
+def test_a_translator_name_with_a_del_still_leaves_a_readable_texts_file(tmp_path):
+    folder = _pathway_copy(tmp_path)
+    po = _po_with(tmp_path, folder, '"Last-Translator: ', '"Last-Translator: Agency\x7f ')
+    assert run("translations", "--folder", str(folder), "import", str(po)).returncode == 0
+    status = run("translations", "--folder", str(folder), "status")
+    assert status.returncode == 0, status.stderr
+    assert "es " in status.stdout
+    case = _case_file(tmp_path, patient={"language": "es"})
+    assert run("export", str(case), "-o", str(tmp_path / "es.pdf")).returncode == 0  # the bundled texts still print
