@@ -317,3 +317,17 @@ def test_a_translator_name_with_a_del_still_leaves_a_readable_texts_file(tmp_pat
     assert "es " in status.stdout
     case = _case_file(tmp_path, patient={"language": "es"})
     assert run("export", str(case), "-o", str(tmp_path / "es.pdf")).returncode == 0  # the bundled texts still print
+
+
+def test_a_folder_the_register_export_creates_is_owner_only_whatever_the_umask(tmp_path, pathway):
+    assert _register(tmp_path, pathway, "add", str(_case_file(tmp_path)))[0] == 0
+    previous = os.umask(0)
+    try:
+        code, out, _ = _register(
+            tmp_path, pathway, "export", "--format", "csv", "--identified", "-o", str(tmp_path / "new")
+        )
+    finally:
+        os.umask(previous)
+    assert code == 0, out
+    assert (tmp_path / "new").stat().st_mode & 0o777 == 0o700
+    assert all(f.stat().st_mode & 0o777 == 0o600 for f in (tmp_path / "new").iterdir())
