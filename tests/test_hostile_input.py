@@ -331,3 +331,21 @@ def test_a_folder_the_register_export_creates_is_owner_only_whatever_the_umask(t
     assert code == 0, out
     assert (tmp_path / "new").stat().st_mode & 0o777 == 0o700
     assert all(f.stat().st_mode & 0o777 == 0o600 for f in (tmp_path / "new").iterdir())
+
+
+def test_the_register_never_echoes_controls_from_file_names_reasons_or_stored_json(tmp_path, pathway):
+    case = _case_file(tmp_path, patient={"name": f"Ann{RLO}eve\u009b2J"})
+    assert _register(tmp_path, pathway, "add", str(case))[0] == 0
+    assert _register(tmp_path, pathway, "withdraw", "1", "--reason", f"typed{ESCAPES}")[0] == 0
+    code, shown, _ = _register(tmp_path, pathway, "show", "1")
+    assert code == 0 and "Ann" in shown and "typed" in shown
+    missing = tmp_path / f"gone{ESCAPES}.json"
+    code, _, err = _register(tmp_path, pathway, "add", str(missing))
+    assert code == 2 and "gone" in err
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    (folder / f"bad{RLO}.json").write_text("[", "utf-8")
+    code, imported, _ = _register(tmp_path, pathway, "import", str(folder))
+    assert code == 0 and "skipped" in imported
+    for char in "\x1b\x07\x9b" + RLO:
+        assert char not in shown + err + imported, repr(char)
