@@ -142,7 +142,7 @@ def _cmd_export(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
     from livercalc_desktop.leaflet.export import export_leaflet_file
     from livercalc_desktop.leaflet.letterhead import clinic_from_options
 
-    clinic = clinic_from_options(args.clinic, args.contact, args.logo)  # a bad option fails before any work
+    clinic = clinic_from_options(args.clinic, args.contact, args.logo, output=args.output)  # fails before any work
     case = read_case_file(args.case, pathway)
     export_leaflet_file(
         case, pathway, args.output, paper=args.paper, clinic=clinic, source=args.case, english_copy=args.english_copy

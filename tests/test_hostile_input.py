@@ -349,3 +349,17 @@ def test_the_register_never_echoes_controls_from_file_names_reasons_or_stored_js
     assert code == 0 and "skipped" in imported
     for char in "\x1b\x07\x9b" + RLO:
         assert char not in shown + err + imported, repr(char)
+
+
+@pytest.mark.parametrize("command", ["export", "summary"])
+def test_the_logo_is_never_replaced_by_the_document_made_with_it(tmp_path, command):
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(_png_declaring(64, 64))
+    before = logo.read_bytes()
+    case = _case_file(tmp_path)
+    for target in (logo, tmp_path / "." / "logo.png"):
+        result = run(command, str(case), "--logo", str(logo), "-o", str(target))
+        assert result.returncode == 2, result.stdout
+        assert "it is the logo (--logo)" in result.stderr
+    assert logo.read_bytes() == before
+    assert run(command, str(case), "--logo", str(logo), "-o", str(tmp_path / "out.pdf")).returncode == 0

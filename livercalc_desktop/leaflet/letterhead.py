@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from livercalc_desktop.atomic import same_file, shown_file
 from livercalc_desktop.domain.errors import LeafletError
 from livercalc_desktop.domain.validation import text_problem
 
@@ -127,10 +128,18 @@ def clinic_text_problem(text: str) -> str | None:
     return text_problem(text)
 
 
-def clinic_from_options(name: str = "", contact: str = "", logo: Path | None = None) -> ClinicDetails:
-    """Build the letterhead from command-line options, naming the option that is wrong; the logo is checked here."""
+def clinic_from_options(
+    name: str = "", contact: str = "", logo: Path | None = None, *, output: Path | None = None
+) -> ClinicDetails:
+    """Build the letterhead from command-line options, naming the option that is wrong; the logo is checked here.
+
+    ``output`` is the document to write: it may not be the logo itself (``--logo a.png -o a.png``
+    would replace the clinic's logo with the PDF).
+    """
     for option, text in (("--clinic", name), ("--contact", contact)):
         problem = clinic_text_problem(text)
         if problem:
             raise LeafletError(f"{option}: {problem}")
+    if logo is not None and output is not None and same_file(output, logo):
+        raise LeafletError(f"-o: will not write {shown_file(output)}: it is the logo (--logo); choose another name")
     return ClinicDetails(name=name, contact=contact, logo=load_logo(logo) if logo else None)
