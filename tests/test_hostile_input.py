@@ -363,3 +363,24 @@ def test_the_logo_is_never_replaced_by_the_document_made_with_it(tmp_path, comma
         assert "it is the logo (--logo)" in result.stderr
     assert logo.read_bytes() == before
     assert run(command, str(case), "--logo", str(logo), "-o", str(tmp_path / "out.pdf")).returncode == 0
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_controls_and_overrides_in_typed_text_print_as_nothing_not_as_boxes(tmp_path, language):
+    """U+202E in a name printed as a box on the leaflet, a BEL as a gap; now neither prints at all."""
+    from pypdf import PdfReader
+
+    case = _case_file(
+        tmp_path,
+        patient={"language": language, "preferred_name": f"Lan{RLO}evil", "name": "Ann\x07\x1b[2J\rLee"},
+        notes={"for_patient": "Call\u202d us\u2066 soon\x9b"},
+    )
+    for command in ("export", "summary"):
+        out = tmp_path / f"{command}.pdf"
+        result = run(command, str(case), "-o", str(out))
+        assert result.returncode == 0, result.stderr
+        text = "".join(page.extract_text() for page in PdfReader(out).pages)
+        for char in "\x07\x1b\r\x9b\u202d\u2066" + RLO:
+            assert char not in text, (command, repr(char))
+    leaflet_text = "".join(page.extract_text() for page in PdfReader(tmp_path / "export.pdf").pages)
+    assert "Lanevil" in leaflet_text
