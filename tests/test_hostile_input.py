@@ -206,13 +206,15 @@ def _png_declaring(width: int, height: int) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
 
 
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="measures peak memory through /proc")
 def test_an_oversized_logo_is_refused_from_its_header_not_after_decoding_it(tmp_path):
     """12000x12000 pixels in 400 KB used to be decoded first: 1.4 GB of memory before the refusal."""
     logo = tmp_path / "logo.png"
     logo.write_bytes(_png_declaring(12_000, 12_000))
     assert logo.stat().st_size < 1024 * 1024  # within the file-size limit: only the pixel check stops it
+    # Peak memory of the child's own image (VmHWM): ru_maxrss would carry the parent's size across exec.
     probe = (
-        "import resource, sys\n"
+        "import re, sys\n"
         "from pathlib import Path\n"
         "from livercalc_desktop.domain.errors import LeafletError\n"
         "from livercalc_desktop.leaflet.letterhead import load_logo\n"
@@ -220,7 +222,8 @@ def test_an_oversized_logo_is_refused_from_its_header_not_after_decoding_it(tmp_
         "    load_logo(Path(sys.argv[1]))\n"
         "except LeafletError as exc:\n"
         "    print(exc.message)\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n"
+        "status = open('/proc/self/status').read()\n"
+        "print(int(re.search(r'VmHWM:\\s+(\\d+) kB', status).group(1)) // 1024)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe, str(logo)],
