@@ -20,6 +20,7 @@ import struct
 import subprocess
 import sys
 import time
+import unicodedata
 import zlib
 from pathlib import Path
 
@@ -387,3 +388,21 @@ def test_controls_and_overrides_in_typed_text_print_as_nothing_not_as_boxes(tmp_
             assert char not in text, (command, repr(char))
     leaflet_text = "".join(page.extract_text() for page in PdfReader(tmp_path / "export.pdf").pages)
     assert "Lanevil" in leaflet_text
+
+
+def _columns(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in line)
+
+
+@pytest.mark.parametrize("ascii_only", [False, True])
+def test_the_note_fits_80_columns_with_chinese_and_korean_text_and_loses_none(tmp_path, ascii_only):
+    """textwrap counted characters: a Chinese name and note made 160-column lines in the record."""
+    name, note = "王" * 100, "请明天上午来复查 김민지 call us on 0100 " + "肝" * 300
+    case = _case_file(tmp_path, patient={"name": name}, notes={"for_patient": note})
+    result = run("summary", str(case), "--text", *(["--ascii"] if ascii_only else []))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(_columns(line) for line in lines) <= 80
+    if not ascii_only:
+        squeezed = "".join("".join(lines).split())
+        assert "".join(name.split()) in squeezed and "".join(note.split()) in squeezed
