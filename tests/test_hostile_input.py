@@ -406,3 +406,19 @@ def test_the_note_fits_80_columns_with_chinese_and_korean_text_and_loses_none(tm
     if not ascii_only:
         squeezed = "".join("".join(lines).split())
         assert "".join(name.split()) in squeezed and "".join(note.split()) in squeezed
+
+
+def test_a_register_named_as_a_pipe_or_folder_is_refused_and_left_as_it_was(tmp_path, pathway):
+    """The register file was made owner-only before anything else: as root, /dev/zero became 0600."""
+    pipe = tmp_path / "register.pipe"
+    os.mkfifo(pipe, 0o644)
+    os.chmod(pipe, 0o644)
+    folder = tmp_path / "folder"
+    folder.mkdir(mode=0o755)
+    os.chmod(folder, 0o755)
+    for target, mode in ((pipe, 0o644), (folder, 0o755)):
+        out, err = io.StringIO(), io.StringIO()
+        code = run_register(["--database", f"sqlite:///{target}", "list"], out, err, pathway=pathway)
+        assert code == 2, err.getvalue()
+        assert "is not a regular file" in err.getvalue()
+        assert target.stat().st_mode & 0o777 == mode
