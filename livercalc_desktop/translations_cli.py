@@ -22,9 +22,11 @@ from livercalc_desktop.atomic import write_atomically
 from livercalc_desktop.domain.errors import LeafletError
 from livercalc_desktop.knowledge.pathway import Pathway, load_pathway
 from livercalc_desktop.knowledge.strict_table import read_toml
+from livercalc_desktop.knowledge.window_labels import label_sources, window_labels_path, window_languages, window_report
 from livercalc_desktop.leaflet.po import export_po, import_po
 from livercalc_desktop.leaflet.translations import (
     SOURCE_LANGUAGE,
+    Report,
     Translation,
     available_languages,
     check,
@@ -38,10 +40,12 @@ from livercalc_desktop.leaflet.translations import (
 
 def add_parser(commands: Any) -> None:
     """Register ``translations`` and its three actions on the CLI's subcommand table."""
-    parser = commands.add_parser("translations", help="leaflet translations: status, export and import (.po)")
+    parser = commands.add_parser("translations", help="leaflet and window translations: status, export, import")
     parser.add_argument("--folder", type=Path, help="pathway folder holding leaflet.*.toml (default: the bundled one)")
     actions = parser.add_subparsers(dest="action", required=True, parser_class=type(parser))
-    actions.add_parser("status", help="list every language with missing, stale and reviewed counts")
+    actions.add_parser(
+        "status", help="list every language with missing, stale and reviewed counts (leaflet texts and window labels)"
+    )
     export = actions.add_parser("export", help="write a language's texts as a .po file for a translator")
     export.add_argument("--lang", required=True, help="language tag, e.g. es, ar, zh-Hans")
     export.add_argument("-o", "--output", type=Path, required=True, help=".po file to write")
@@ -67,30 +71,41 @@ def _load(pathway: Pathway, language: str) -> Translation:
     return Translation(language=language, locale=language.replace("-", "_"), translator="")
 
 
-def _status(pathway: Pathway, out: TextIO) -> int:
-    english = _english(pathway)
-    total = len(source_texts(english))
-    rows = [("language", "status", "texts", "missing", "stale", "reviewed", "translator", "reviewer")]
-    rows.append((SOURCE_LANGUAGE, "source", str(total), "-", "-", "-", "-", "-"))
-    for language in available_languages(pathway.folder)[1:]:
-        translation = read_translation(translation_path(pathway.folder, language))
-        report = check(english, translation)
-        reviewer = f"{translation.reviewer} {translation.reviewed}".strip() or "-"
-        rows.append(
-            (
-                language,
-                translation.status,
-                str(report.total),
-                str(len(report.missing)),
-                str(len(report.stale)),
-                str(report.reviewed),
-                translation.translator or "-",
-                reviewer,
-            )
-        )
+def _row(language: str, translation: Translation, report: Report) -> tuple[str, ...]:
+    reviewer = f"{translation.reviewer} {translation.reviewed}".strip() or "-"
+    counts = (report.total, len(report.missing), len(report.stale), report.reviewed)
+    return (language, translation.status, *map(str, counts), translation.translator or "-", reviewer)
+
+
+def _table(rows: list[tuple[str, ...]], out: TextIO) -> None:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         out.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() + "\n")
+
+
+def _status(pathway: Pathway, out: TextIO) -> int:
+    english = _english(pathway)
+    total = len(source_texts(english))
+    header = ("language", "status", "texts", "missing", "stale", "reviewed", "translator", "reviewer")
+    rows: list[tuple[str, ...]] = [header, (SOURCE_LANGUAGE, "source", str(total), "-", "-", "-", "-", "-")]
+    for language in available_languages(pathway.folder)[1:]:
+        translation = read_translation(translation_path(pathway.folder, language))
+        rows.append(_row(language, translation, check(english, translation)))
+    out.write("Leaflet texts (leaflet.<language>.toml):\n")
+    _table(rows, out)
+    # The window's labels from the schema and knowledge base: a stale one shows in English.
+    labels = len(label_sources(pathway.schema, pathway.kb))
+    rows = [header, (SOURCE_LANGUAGE, "source", str(labels), "-", "-", "-", "-", "-")]
+    stale: list[str] = []
+    for language in window_languages(pathway.folder):
+        translation = read_translation(window_labels_path(pathway.folder, language))
+        report = window_report(pathway.schema, pathway.kb, translation)
+        rows.append(_row(language, translation, report))
+        stale += [f"  {language}: {path} (shown in English until translated again)" for path in report.stale]
+        stale += [f"  {language}: {path} (missing: shown in English)" for path in report.missing]
+    out.write("\nWindow labels from the schema and knowledge base (window.<language>.toml):\n")
+    _table(rows, out)
+    out.writelines(line + "\n" for line in stale)
     return 0
 
 

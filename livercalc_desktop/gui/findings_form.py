@@ -24,8 +24,10 @@ from livercalc_desktop.domain.case import Case, Value
 from livercalc_desktop.domain.errors import Problem
 from livercalc_desktop.domain.schema import CaseSchema, FieldSpec, FieldType
 from livercalc_desktop.gui.field_editors import ChoicesEditor, Editor, make_editor
+from livercalc_desktop.gui.problem_words import problem_message
 from livercalc_desktop.gui.signals import signals_blocked
 from livercalc_desktop.gui.widget_updates import set_shown, set_style_property, set_text
+from livercalc_desktop.knowledge.window_labels import WindowLabels
 
 # Letters the menu bar uses (File, Edit, Register, Help) are left to it.
 _RESERVED_MNEMONICS = set("fehr")
@@ -96,16 +98,18 @@ class FindingsForm(QWidget):
 
     value_edited = Signal(str, object, bool)  # path, value, typed (merges into one undo step)
 
-    def __init__(self, schema: CaseSchema, parent: QWidget | None = None) -> None:
+    def __init__(self, schema: CaseSchema, parent: QWidget | None = None, labels: WindowLabels | None = None) -> None:
         super().__init__(parent)
         self.schema = schema
+        # The words shown for the schema's labels (translated where current); values are the schema's.
+        self.labels = labels or WindowLabels()
         self.editors: dict[str, Editor] = {}
         self.problem_labels: dict[str, QLabel] = {}
         self.group_entries: dict[str, QWidget] = {}
         self._row_labels: list[tuple[FieldSpec, QLabel]] = []
         layout = QVBoxLayout(self)
         for group in schema.groups:
-            box = QGroupBox(group.label)
+            box = QGroupBox(self.labels.group(group.id, group.label))
             box.setObjectName(f"group:{group.id}")
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -130,6 +134,7 @@ class FindingsForm(QWidget):
         pending: list[FieldSpec] = list(fields)
         while pending:
             spec = pending.pop(0)
+            spec = self.labels.shown(spec)
             row_specs = [spec]
             # Weeks and days of the gestational age share one row.
             while (
@@ -137,7 +142,7 @@ class FindingsForm(QWidget):
                 and spec.type is FieldType.INT
                 and pending[0].path.rsplit(".", 1)[0] == spec.path.rsplit(".", 1)[0]
             ):
-                row_specs.append(pending.pop(0))
+                row_specs.append(self.labels.shown(pending.pop(0)))
             editors = [make_editor(s, functools.partial(self._commit, s.path)) for s in row_specs]
             holder = QWidget()
             column = QVBoxLayout(holder)
@@ -195,7 +200,7 @@ class FindingsForm(QWidget):
         messages: dict[str, list[str]] = {}
         for problem in problems:
             path = problem.path.split("[")[0]
-            messages.setdefault(path, []).append(problem.message)
+            messages.setdefault(path, []).append(problem_message(problem, self.schema, self.labels))
         for label, paths in self._paths_by_label.items():
             shown = [m for p in paths for m in messages.get(p, [])]
             set_text(label, "\n".join(dict.fromkeys(shown)))
