@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -104,7 +104,7 @@ def start_sessions(
     """
     sessions = [first]
     if first.autosaver.unavailable:
-        dialogs.error(first.window, "Autosave is off", first.autosaver.unavailable)
+        dialogs.error(first.window, QCoreApplication.translate("App", "Autosave is off"), first.autosaver.unavailable)
     recovered = first.offer_recovery(dialogs)
     if case_path is not None:
         if recovered:

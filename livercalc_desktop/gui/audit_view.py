@@ -38,7 +38,7 @@ class AuditChart(QWidget):
         super().__init__(parent)
         self.table: AuditTable | None = None
         self.setMinimumHeight(260)
-        self.setAccessibleName("Audit chart")
+        self.setAccessibleName(self.tr("Audit chart"))
 
     def show_table(self, table: AuditTable) -> None:
         self.table = table
@@ -79,7 +79,7 @@ class AuditChart(QWidget):
             painter.drawText(QRectF(x + 4, y, 40, line), Qt.AlignmentFlag.AlignVCenter, str(row.counts[CASES]))
         x, y = 4.0, self.height() - legend_height
         legend = [(QColor(PALETTE[i % len(PALETTE)]), g.label) for i, g in enumerate(groups)]
-        for colour, text in [*legend, (NO_OUTCOME, "No outcome yet")]:
+        for colour, text in [*legend, (NO_OUTCOME, self.tr("No outcome yet"))]:
             painter.fillRect(QRectF(x, y + 4, 10, 10), colour)
             painter.drawText(QRectF(x + 14, y, metrics.horizontalAdvance(text) + 4, legend_height), text)
             x += metrics.horizontalAdvance(text) + 30
@@ -94,10 +94,10 @@ class AuditView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("Audit: categories against outcomes")
-        self.use_from = QCheckBox("Scans from")
+        self.setWindowTitle(self.tr("Audit: categories against outcomes"))
+        self.use_from = QCheckBox(self.tr("Scans from"))
         self.scan_from = QDateEdit(QDate.currentDate().addYears(-1))
-        self.use_to = QCheckBox("to")
+        self.use_to = QCheckBox(self.tr("to"))
         self.scan_to = QDateEdit(QDate.currentDate())
         for check, edit in ((self.use_from, self.scan_from), (self.use_to, self.scan_to)):
             edit.setCalendarPopup(True)
@@ -108,7 +108,7 @@ class AuditView(QWidget):
             check.toggled.connect(self.range_changed.emit)
             edit.dateChanged.connect(self.range_changed.emit)
         self.period = QLabel()
-        pdf = QPushButton("Save as &PDF…")
+        pdf = QPushButton(self.tr("Save as &PDF…"))
         pdf.clicked.connect(self.pdf_requested.emit)
         top = QHBoxLayout()
         for widget in (self.use_from, self.scan_from, self.use_to, self.scan_to):
@@ -116,7 +116,7 @@ class AuditView(QWidget):
         top.addWidget(self.period, 1)
         top.addWidget(pdf)
         self.grid = QTableWidget()
-        self.grid.setAccessibleName("Audit table")
+        self.grid.setAccessibleName(self.tr("Audit table"))
         self.grid.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.chart = AuditChart()
         split = QSplitter(Qt.Orientation.Vertical)

@@ -17,7 +17,7 @@ import functools
 import itertools
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from livercalc_desktop.domain.case import Case, Value
@@ -31,16 +31,24 @@ from livercalc_desktop.knowledge.window_labels import WindowLabels
 
 # Letters the menu bar uses (File, Edit, Register, Help) are left to it.
 _RESERVED_MNEMONICS = set("fehr")
+_MENU_TITLES = ("&File", "&Edit", "&Register", "&Help")
+
+
+def menu_bar_letters() -> set[str]:
+    """Return the menu bar's Alt letters in the window's language (the main window's menu titles)."""
+    titles = (QCoreApplication.translate("MainWindow", title) for title in _MENU_TITLES)
+    return {title[title.index("&") + 1].lower() for title in titles if "&" in title[:-1]}
 
 
 def assign_mnemonics(texts: list[str], anchored: int = 0, reserved: Iterable[str] = _RESERVED_MNEMONICS) -> list[str]:
-    """Underline one letter in as many texts as possible, earlier texts first, no letter twice.
+    """Underline one letter (a to z: typeable on any keyboard) in as many texts as possible, earlier first, none twice.
 
     Each text takes its first free letter. When none is free, an earlier text may move to
     another of its own free letters to make room (a matching by augmenting paths), except
     the first ``anchored`` texts, whose letters never move.
     """
-    candidates = [list(dict.fromkeys(c.lower() for c in t if c.isalpha() and c.lower() not in reserved)) for t in texts]
+    letters = [(c.lower() for c in text if c.isascii() and c.isalpha()) for text in texts]
+    candidates = [list(dict.fromkeys(c for c in chars if c not in reserved)) for chars in letters]
     owner: dict[str, int] = {}
 
     def place(index: int, tried: set[str]) -> bool:
@@ -122,7 +130,7 @@ class FindingsForm(QWidget):
         layout.addStretch(1)
         rows = sorted(self._row_labels, key=lambda row: _mnemonic_priority(row[0]))
         required = sum(spec.required for spec, _label in rows)
-        texts = assign_mnemonics([label.text() for _s, label in rows], anchored=required)
+        texts = assign_mnemonics([label.text() for _s, label in rows], anchored=required, reserved=menu_bar_letters())
         for (_spec, label), text in zip(rows, texts, strict=True):
             label.setText(text)
         self._chain_tab_order()

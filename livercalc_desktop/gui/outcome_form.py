@@ -27,7 +27,7 @@ class OutcomeForm(QDialog):
         self, schema: CaseSchema, case_id: int, submit: Callable[[str], object], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Outcome of case {case_id}")
+        self.setWindowTitle(self.tr("Outcome of case {case}").format(case=case_id))
         self.schema, self.submit = schema, submit
         self.form = FindingsForm(schema)
         # Only what the user sets is recorded: a date box always shows some date, and that
@@ -63,9 +63,11 @@ class OutcomeForm(QDialog):
             self.submit(self.outcome_json())
         except CaseInvalid as exc:
             self.form.show_problems(exc.problems)
-            self.message.setText(f"Not saved: {len(exc.problems)} problem(s), shown under the fields.")
+            self.message.setText(
+                self.tr("Not saved: {count} problem(s), shown under the fields.").format(count=len(exc.problems))
+            )
             return
         except (LivercalcError, RegisterFault) as exc:
-            self.message.setText(f"Not saved: {exc.message}")
+            self.message.setText(self.tr("Not saved: {reason}").format(reason=exc.message))
             return
         super().accept()

@@ -24,10 +24,6 @@ _FUTURE = re.compile(r"must not be in the future \(today is (?P<today>[\d-]+)\),
 _LENGTH = re.compile(r"must be at most (?P<limit>\d+) characters, got (?P<length>\d+) characters")
 
 
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("Problems", text)
-
-
 def problem_message(problem: Problem, schema: CaseSchema, labels: WindowLabels) -> str:
     """Return the problem's message (without the field's name) in the window's language."""
     message = problem.message
@@ -39,7 +35,9 @@ def problem_message(problem: Problem, schema: CaseSchema, labels: WindowLabels) 
         if other is not None:
             values = [f'"{labels.choice(other, v)}"' for v in other.choice_values if v in spec.only_with[1]]
             text = QCoreApplication.translate("Problems", "can only be recorded when {field} is {values}")
-            return text.format(field=labels.field(other).lower(), values=_translate(" or ").join(values))
+            return text.format(
+                field=labels.field(other).lower(), values=QCoreApplication.translate("Problems", " or ").join(values)
+            )
     other = schema.field(spec.not_after or "") if spec is not None else None
     if other is not None and (found := _AFTER.fullmatch(message)):
         text = QCoreApplication.translate("Problems", "must not be after the {field} ({date}), got {value}")
