@@ -47,8 +47,8 @@ def assign_mnemonics(texts: list[str], anchored: int = 0, reserved: Iterable[str
     another of its own free letters to make room (a matching by augmenting paths), except
     the first ``anchored`` texts, whose letters never move.
     """
-    letters = [(c.lower() for c in text if c.isascii() and c.isalpha()) for text in texts]
-    candidates = [list(dict.fromkeys(c for c in chars if c not in reserved)) for chars in letters]
+    typeable = [(c.lower() for c in text if c.isascii() and c.isalpha()) for text in texts]
+    candidates = [list(dict.fromkeys(c for c in chars if c not in reserved)) for chars in typeable]
     owner: dict[str, int] = {}
 
     def place(index: int, tried: set[str]) -> bool:
