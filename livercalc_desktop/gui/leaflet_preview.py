@@ -63,7 +63,7 @@ class LeafletPreview(QDialog):
         self.kind.setObjectName("document_kind")
         self.kind.setAccessibleName(self.tr("Document"))
         for kind in DOCUMENTS.values():
-            self.kind.addItem(kind.title, kind.key)
+            self.kind.addItem(QCoreApplication.translate("Documents", kind.title), kind.key)
         self.paper = QComboBox()
         self.paper.setObjectName("paper")
         self.paper.setAccessibleName(self.tr("Paper size"))

@@ -33,7 +33,10 @@ def problem_message(problem: Problem, schema: CaseSchema, labels: WindowLabels) 
     if spec is not None and spec.only_with is not None and message.startswith("can only be recorded when "):
         other = schema.field(spec.only_with[0])
         if other is not None:
-            values = [f'"{labels.choice(other, v)}"' for v in other.choice_values if v in spec.only_with[1]]
+            quoted = QCoreApplication.translate("Problems", '"{value}"', "a choice quoted in a message")
+            values = [
+                quoted.format(value=labels.choice(other, v)) for v in other.choice_values if v in spec.only_with[1]
+            ]
             text = QCoreApplication.translate("Problems", "can only be recorded when {field} is {values}")
             return text.format(
                 field=labels.field(other).lower(), values=QCoreApplication.translate("Problems", " or ").join(values)

@@ -25,8 +25,8 @@ from livercalc_desktop.knowledge.window_labels import WindowLabels, load_window_
 from livercalc_desktop.resources import resources_root
 
 SOURCE = "en"
-# Languages with a window translation, and how the Preferences list names them.
-WINDOW_LANGUAGES = {"en": "English", "es": "Español (draft translation)"}
+# Languages with a window translation, named in their own language (as language lists do).
+WINDOW_LANGUAGES = {"en": "English", "es": "Español (traducción en borrador)"}
 _installed = {"language": SOURCE}
 
 
@@ -45,6 +45,8 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     """Load and install the window's and Qt's own translations; keep the result alive."""
     installed: list[QTranslator] = []
     _installed["language"] = language
+    # Numbers in the widgets follow the window language (2,5 mm in Spanish); English keeps the system's.
+    QLocale.setDefault(QLocale.system() if language == SOURCE else QLocale(language))
     if language == SOURCE:
         return installed
     folders = (

@@ -115,7 +115,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reasons and references are shown in English, the language of their clinical review.</source>
+        <source>Reasons, checklist bases and references are shown in English, the language of their clinical review.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -944,6 +944,11 @@ Disclaimer: the category is a counselling aid drawn from small published series,
     <name>Problems</name>
     <message>
         <source>is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot;</source>
+        <comment>a choice quoted in a message</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

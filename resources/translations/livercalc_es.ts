@@ -115,8 +115,8 @@
         <translation>Por qué</translation>
     </message>
     <message>
-        <source>Reasons and references are shown in English, the language of their clinical review.</source>
-        <translation>Los motivos y sus referencias se muestran en inglés, el idioma en que se hizo su revisión clínica.</translation>
+        <source>Reasons, checklist bases and references are shown in English, the language of their clinical review.</source>
+        <translation>Los motivos, las bases de la lista de estudios y sus referencias se muestran en inglés, el idioma de su revisión clínica.</translation>
     </message>
     <message>
         <source>Workup checklist</source>
@@ -953,6 +953,11 @@ Aviso: la categoría es una ayuda para el asesoramiento, basada en series public
     <message>
         <source>is required</source>
         <translation>es obligatorio</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot;</source>
+        <comment>a choice quoted in a message</comment>
+        <translation>«{value}»</translation>
     </message>
     <message>
         <source>can only be recorded when {field} is {values}</source>
