@@ -269,7 +269,9 @@ class AssessmentPanel(QWidget):
         self.why.setSpacing(2)
         if self.labels.translation is not None:
             # Rule explanations and references are clinical statements reviewed in English: shown as reviewed.
-            note = self.tr("Reasons, checklist bases and references are shown in English, the language of their clinical review.")
+            note = self.tr(
+                "Reasons, checklist bases and references are shown in English, the language of their clinical review."
+            )
             self.why.addWidget(_label(note, role="footer"))
         self.problem_labels: list[QLabel] = []
         self.problems_layout = QVBoxLayout()

@@ -82,14 +82,15 @@ def test_spanish_draft_translates_every_window_string_and_its_qm_is_current(tmp_
     root = ET.parse(TRANSLATIONS / "livercalc_es.ts").getroot()
     messages = list(root.iter("message"))
     assert len(messages) > 200  # menus, form, panel, dialogs, register, printing, crash report
-    unfinished = [
-        m.findtext("source")
-        for m in messages
-        if not m.findtext("translation") or m.find("translation").get("type") in ("unfinished", "obsolete", "vanished")
-    ]
+    unfinished = []
+    for message in messages:
+        translation = message.find("translation")
+        if translation is None or not translation.text or translation.get("type") in ("unfinished", "vanished"):
+            unfinished.append(message.findtext("source"))
     assert unfinished == []
     english = ET.parse(TRANSLATIONS / "livercalc_en.ts").getroot()
-    assert sorted(m.findtext("source") for m in english.iter("message")) == sorted(m.findtext("source") for m in messages)
+    sources = sorted(m.findtext("source") or "" for m in messages)
+    assert sorted(m.findtext("source") or "" for m in english.iter("message")) == sources
     tool = Path(sys.executable).with_name("pyside6-lrelease")
     built = tmp_path / "es.qm"
     subprocess.run([tool, TRANSLATIONS / "livercalc_es.ts", "-qm", built], check=True, capture_output=True)
@@ -157,9 +158,14 @@ def visible_texts(root: QWidget) -> set[str]:
 
 def _same_in_both() -> set[str]:
     """Translations that are the English on purpose (CMV, MoM, Normal, No...): listed in the files for review."""
-    same = {e.text for e in read_translation(PATHWAY / "window.es.toml").entries.values()}
+    pathway = load_pathway(PATHWAY)
+    english = label_sources(pathway.schema, pathway.kb)
+    entries = read_translation(PATHWAY / "window.es.toml").entries
+    same = {english[path] for path, entry in entries.items() if entry.text == english.get(path)}
     root = ET.parse(TRANSLATIONS / "livercalc_es.ts").getroot()
-    same |= {m.findtext("source") for m in root.iter("message") if m.findtext("source") == m.findtext("translation")}
+    same |= {
+        m.findtext("source") or "" for m in root.iter("message") if m.findtext("source") == m.findtext("translation")
+    }
     # Names: the app's, each window language in its own words, and the language tag placeholder.
     names = {"LiverCalc Desktop", "en", *WINDOW_LANGUAGES.values()}
     return {t.replace("&", "") for t in same} | names
@@ -236,7 +242,8 @@ def test_a_changed_english_label_shows_in_english_and_is_reported_stale(qtbot, t
     folder = tmp_path / "pathway"
     shutil.copytree(PATHWAY, folder)
     schema = folder / "case-schema.toml"
-    schema.write_text(schema.read_text("utf-8").replace('label = "Compartment"', 'label = "Where the spot is"'), "utf-8")
+    changed = schema.read_text("utf-8").replace('label = "Compartment"', 'label = "Where the spot is"')
+    schema.write_text(changed, "utf-8")
     pathway = load_pathway(folder)
     labels = load_window_labels(folder, "es")
     spec = pathway.schema.field("lesion.compartment")
