@@ -22,7 +22,12 @@ from livercalc_desktop.atomic import write_atomically
 from livercalc_desktop.domain.errors import LeafletError
 from livercalc_desktop.knowledge.pathway import Pathway, load_pathway
 from livercalc_desktop.knowledge.strict_table import read_toml
-from livercalc_desktop.knowledge.window_labels import label_sources, window_labels_path, window_languages, window_report
+from livercalc_desktop.knowledge.window_labels import (
+    window_labels_path,
+    window_languages,
+    window_report,
+    window_sources,
+)
 from livercalc_desktop.leaflet.po import export_po, import_po
 from livercalc_desktop.leaflet.translations import (
     SOURCE_LANGUAGE,
@@ -94,12 +99,12 @@ def _status(pathway: Pathway, out: TextIO) -> int:
     out.write("Leaflet texts (leaflet.<language>.toml):\n")
     _table(rows, out)
     # The window's labels from the schema and knowledge base: a stale one shows in English.
-    labels = len(label_sources(pathway.schema, pathway.kb))
+    labels = len(window_sources(pathway))
     rows = [header, (SOURCE_LANGUAGE, "source", str(labels), "-", "-", "-", "-", "-")]
     stale: list[str] = []
     for language in window_languages(pathway.folder):
         translation = read_translation(window_labels_path(pathway.folder, language))
-        report = window_report(pathway.schema, pathway.kb, translation)
+        report = window_report(pathway, translation)
         rows.append(_row(language, translation, report))
         stale += [f"  {language}: {path} (shown in English until translated again)" for path in report.stale]
         stale += [f"  {language}: {path} (missing: shown in English)" for path in report.missing]

@@ -178,6 +178,7 @@ class RegisterMenu(QObject):
             case_id,
             lambda text: register.record_outcome(case_id, text),
             self.cases_view or self.window,
+            window_labels(register.pathway).for_outcome(),
         )
         form.accepted.connect(self.refresh)
         form.open()

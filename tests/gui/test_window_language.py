@@ -29,12 +29,13 @@ from livercalc_desktop.gui.audit_view import AuditView
 from livercalc_desktop.gui.case_document import CaseDocument
 from livercalc_desktop.gui.cases_view import CasesView
 from livercalc_desktop.gui.main_window import MainWindow
+from livercalc_desktop.gui.outcome_form import OutcomeForm
 from livercalc_desktop.gui.preferences import PreferencesDialog
 from livercalc_desktop.gui.settings import ENGLISH_COPY, UI_LANGUAGE
 from livercalc_desktop.gui.translation import WINDOW_LANGUAGES, install_translators, window_labels, window_language
 from livercalc_desktop.knowledge.pathway import bundled_pathway_folder, load_pathway
 from livercalc_desktop.knowledge.text_translations import read_translation
-from livercalc_desktop.knowledge.window_labels import label_sources, load_window_labels, window_report
+from livercalc_desktop.knowledge.window_labels import load_window_labels, outcome_schema, window_report, window_sources
 from livercalc_desktop.resources import resources_root
 from tests.conftest import run_app
 
@@ -159,7 +160,7 @@ def visible_texts(root: QWidget) -> set[str]:
 def _same_in_both() -> set[str]:
     """Translations that are the English on purpose (CMV, MoM, Normal, No...): listed in the files for review."""
     pathway = load_pathway(PATHWAY)
-    english = label_sources(pathway.schema, pathway.kb)
+    english = window_sources(pathway)
     entries = read_translation(PATHWAY / "window.es.toml").entries
     same = {english[path] for path, entry in entries.items() if entry.text == english.get(path)}
     root = ET.parse(TRANSLATIONS / "livercalc_es.ts").getroot()
@@ -200,6 +201,11 @@ def _walk(qtbot, pathway, settings, dialogs, examples) -> set[str]:
     audit = AuditView()
     qtbot.addWidget(audit)
     texts |= visible_texts(audit)
+    outcome = outcome_schema(pathway.folder)
+    assert outcome is not None
+    form = OutcomeForm(outcome, 7, lambda _text: None, None, window_labels(pathway).for_outcome())
+    qtbot.addWidget(form)
+    texts |= visible_texts(form)
     window.open_path(examples / "isolated-pending.json")
     texts |= visible_texts(window.show_leaflet())
     document.undo_stack.setClean()
@@ -222,7 +228,7 @@ def test_the_spanish_window_shows_no_english(qtbot, pathway, settings, dialogs, 
     with_english_words = sorted(t for t in spanish - allowed if ENGLISH_WORDS.search(t))
     assert with_english_words == []
     # The problems were shown, in Spanish, and the panel says the reasons stay in English.
-    assert {"Fecha de la ecografía", "Inicio de la enfermedad"} <= spanish
+    assert {"Fecha de la ecografía", "Inicio de la enfermedad", "Desenlace del embarazo", "Nacido vivo"} <= spanish
     assert any(t.startswith("no puede ser posterior a «fecha de la ecografía»") for t in spanish)
     assert any("solo se puede registrar si «embarazo» es" in t for t in spanish)
     assert any(t.startswith("Los motivos, las bases de la lista de estudios y sus referencias") for t in spanish)
@@ -265,12 +271,12 @@ def test_a_changed_english_label_shows_in_english_and_is_reported_stale(qtbot, t
     assert status.returncode == 0
     window_rows = status.stdout.split("Window labels")[1].splitlines()
     row = next(line.split() for line in window_rows if line.startswith("es "))
-    assert row[:5] == ["es", "draft", str(len(label_sources(pathway.schema, pathway.kb))), "0", "1"]
+    assert row[:5] == ["es", "draft", str(len(window_sources(pathway))), "0", "1"]
     assert "es: fields.lesion.compartment.label (shown in English until translated again)" in status.stdout
 
 
 def test_the_shipped_window_labels_are_complete_current_and_draft(pathway):
     translation = read_translation(PATHWAY / "window.es.toml")
-    report = window_report(pathway.schema, pathway.kb, translation)
+    report = window_report(pathway, translation)
     assert report.complete and not report.unknown
     assert translation.is_draft and "not a qualified medical translator" in translation.translator
