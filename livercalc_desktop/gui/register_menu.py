@@ -204,12 +204,14 @@ class RegisterMenu(QObject):
 
     # --- audit --------------------------------------------------------------------------
     def show_audit(self) -> AuditView | None:
-        if self.opened() is None:
+        register = self.opened()
+        if register is None:
             return None
         if self.audit_view is None:
             from livercalc_desktop.gui.audit_view import AuditView
 
-            self.audit_view = AuditView(self.window)
+            groups = register.outcome_reader.schema.field("diagnosis.groups")
+            self.audit_view = AuditView(self.window, window_labels(register.pathway), groups)
             self.audit_view.range_changed.connect(self.refresh_audit)
             self.audit_view.pdf_requested.connect(self.save_audit_pdf)
         self.refresh_audit()

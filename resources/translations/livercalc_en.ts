@@ -188,6 +188,34 @@
         <source>Audit table</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgent (any category)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the first case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the latest case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans from {start} to {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Autosave</name>

@@ -188,6 +188,34 @@
         <source>Audit table</source>
         <translation>Tabla de la auditoría</translation>
     </message>
+    <message>
+        <source>Cases</source>
+        <translation>Casos</translation>
+    </message>
+    <message>
+        <source>Outcome recorded</source>
+        <translation>Desenlace registrado</translation>
+    </message>
+    <message>
+        <source>Urgent (any category)</source>
+        <translation>Urgente (cualquier categoría)</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>Todos los casos</translation>
+    </message>
+    <message>
+        <source>the first case</source>
+        <translation>el primer caso</translation>
+    </message>
+    <message>
+        <source>the latest case</source>
+        <translation>el último caso</translation>
+    </message>
+    <message>
+        <source>Scans from {start} to {end}</source>
+        <translation>Ecografías desde {start} hasta {end}</translation>
+    </message>
 </context>
 <context>
     <name>Autosave</name>

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from livercalc_desktop.domain.schema import Choice
 from livercalc_desktop.gui.app import application
 from livercalc_desktop.gui.audit_view import AuditView
 from livercalc_desktop.gui.case_document import CaseDocument
@@ -36,6 +37,7 @@ from livercalc_desktop.gui.translation import WINDOW_LANGUAGES, install_translat
 from livercalc_desktop.knowledge.pathway import bundled_pathway_folder, load_pathway
 from livercalc_desktop.knowledge.text_translations import read_translation
 from livercalc_desktop.knowledge.window_labels import load_window_labels, outcome_schema, window_report, window_sources
+from livercalc_desktop.register.audit import ALL, CASES, URGENT, WITH_OUTCOME, AuditRow, AuditTable
 from livercalc_desktop.resources import resources_root
 from tests.conftest import run_app
 
@@ -198,11 +200,17 @@ def _walk(qtbot, pathway, settings, dialogs, examples) -> set[str]:
     cases = CasesView(categories)
     qtbot.addWidget(cases)
     texts |= visible_texts(cases)
-    audit = AuditView()
-    qtbot.addWidget(audit)
-    texts |= visible_texts(audit)
     outcome = outcome_schema(pathway.folder)
     assert outcome is not None
+    groups = outcome.field("diagnosis.groups")
+    assert groups is not None
+    audit = AuditView(None, window_labels(pathway), groups)
+    qtbot.addWidget(audit)
+    columns = (Choice(CASES, "Cases"), Choice(WITH_OUTCOME, "Outcome recorded"), *groups.choices)
+    rows = [(c.id, c.label) for c in pathway.kb.categories] + [(URGENT, "Urgent (any category)"), (ALL, "All cases")]
+    counts = {c.value: 1 for c in columns}
+    audit.show_table(AuditTable(None, None, columns, tuple(AuditRow(key, label, counts) for key, label in rows)))
+    texts |= visible_texts(audit) | {audit.grid.verticalHeaderItem(i).text() for i in range(len(rows))}
     form = OutcomeForm(outcome, 7, lambda _text: None, None, window_labels(pathway).for_outcome())
     qtbot.addWidget(form)
     texts |= visible_texts(form)
@@ -229,6 +237,7 @@ def test_the_spanish_window_shows_no_english(qtbot, pathway, settings, dialogs, 
     assert with_english_words == []
     # The problems were shown, in Spanish, and the panel says the reasons stay in English.
     assert {"Fecha de la ecografía", "Inicio de la enfermedad", "Desenlace del embarazo", "Nacido vivo"} <= spanish
+    assert {"Todos los casos", "Infección congénita", "Ecografías desde el primer caso hasta el último caso"} <= spanish
     assert any(t.startswith("no puede ser posterior a «fecha de la ecografía»") for t in spanish)
     assert any("solo se puede registrar si «embarazo» es" in t for t in spanish)
     assert any(t.startswith("Los motivos, las bases de la lista de estudios y sus referencias") for t in spanish)
