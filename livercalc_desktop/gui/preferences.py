@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -117,7 +118,9 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("A&ddress"), self.address)
         form.addRow(self.tr("P&hone"), self.phone)
         form.addRow(self.tr("Contact &line"), self.contact)
-        form.addRow(self.tr("Lo&go"), logo_row)
+        logo_label = QLabel(self.tr("Lo&go"))  # a row of parts has no buddy of its own: the letter goes to the logo
+        logo_label.setBuddy(self.logo)
+        form.addRow(logo_label, logo_row)
         form.addRow(self.tr("&Paper"), self.paper)
         form.addRow(self.tr("&Theme"), self.theme)
         form.addRow(self.tr("Case &register"), self.register_url)

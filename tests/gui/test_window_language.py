@@ -289,3 +289,15 @@ def test_the_shipped_window_labels_are_complete_current_and_draft(pathway):
     report = window_report(pathway, translation)
     assert report.complete and not report.unknown
     assert translation.is_draft and "not a qualified medical translator" in translation.translator
+
+
+@pytest.mark.parametrize("language", ["en", "es"], indirect=True)
+def test_preferences_letters_are_unique_and_never_shown_as_ampersands(qtbot, settings, language):
+    dialog = PreferencesDialog(settings)
+    qtbot.addWidget(dialog)
+    labels = [label for label in dialog.findChildren(QLabel) if "&" in label.text()]
+    assert labels and all(label.buddy() is not None for label in labels)  # without a buddy Qt shows the "&"
+    texts = [label.text() for label in labels]
+    texts += [button.text() for button in dialog.findChildren(QAbstractButton) if "&" in button.text()]
+    letters = [t[t.index("&") + 1].lower() for t in texts]
+    assert len(letters) == len(set(letters)), texts
