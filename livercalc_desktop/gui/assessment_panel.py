@@ -267,12 +267,14 @@ class AssessmentPanel(QWidget):
         why_box = QGroupBox(self.tr("Why"))
         self.why = QVBoxLayout(why_box)
         self.why.setSpacing(2)
+        self.english_note: QLabel | None = None  # shown above the reasons in a translated window
         if self.labels.translation is not None:
             # Rule explanations and references are clinical statements reviewed in English: shown as reviewed.
             note = self.tr(
                 "Reasons, checklist bases and references are shown in English, the language of their clinical review."
             )
-            self.why.addWidget(_label(note, role="footer"))
+            self.english_note = _label(note, role="footer")
+            self.why.addWidget(self.english_note)
         self.problem_labels: list[QLabel] = []
         self.problems_layout = QVBoxLayout()
         self.why.addLayout(self.problems_layout)
@@ -355,6 +357,8 @@ class AssessmentPanel(QWidget):
         problem_lines = [(problem_text(problem, self.pathway, self.labels), "") for problem in problems]
         _show_lines(self.problems_layout, self.problem_labels, problem_lines, "problem")
         self._show_reasons([])
+        if self.english_note is not None:
+            set_shown(self.english_note, False)
         set_shown(self.checklist_box, False)
 
     def _reason(self, reason: Reason) -> tuple[str, list[Line], list[Line]]:
@@ -380,6 +384,8 @@ class AssessmentPanel(QWidget):
         set_text(self.flags, self.tr("Flags: {flags}").format(flags=", ".join(flags) if flags else self.tr("none")))
         _show_lines(self.problems_layout, self.problem_labels, [], "problem")
         self._show_reasons([self._reason(reason) for reason in assessment.rationale])
+        if self.english_note is not None:
+            set_shown(self.english_note, True)
         # Every item stays listed, so a status can be recorded for any test; items the rules do
         # not select for this case are dimmed. (Showing and hiding rows also cost a relayout.)
         if not self.rows:

@@ -507,15 +507,15 @@
     </message>
     <message>
         <source>None seen</source>
-        <translation>No se ve ninguno</translation>
+        <translation>Sin hallazgos</translation>
     </message>
     <message>
         <source>{field}: none seen</source>
-        <translation>{field}: no se ve ninguno</translation>
+        <translation>{field}: sin hallazgos</translation>
     </message>
     <message>
         <source>Record that none of these was seen (different from leaving it not recorded).</source>
-        <translation>Registra que no se vio ninguno de estos (no es lo mismo que dejarlo sin registrar).</translation>
+        <translation>Registra que no se vio nada de esto (no es lo mismo que dejarlo sin registrar).</translation>
     </message>
 </context>
 <context>
@@ -636,7 +636,7 @@
 Shortcuts: Ctrl+N new case, Ctrl+O open, Ctrl+S save, Ctrl+Shift+S save as, Ctrl+E patient leaflet, Ctrl+Shift+E clinician summary, Ctrl+P print the leaflet, Ctrl+Shift+P print the summary, Ctrl+Shift+C copy the note for the record, Ctrl+Z undo, Ctrl+Shift+Z redo, F1 this help. Alt plus the underlined letter jumps to a field; Ctrl+1 to Ctrl+6 jump to a section of the form. Ctrl+Shift+N records &quot;none seen&quot; for every list of other findings; each list also has its own &quot;None seen&quot; box.</source>
         <translation>Introduzca los hallazgos a la izquierda. El panel de la derecha se actualiza sobre la marcha: la categoría, los motivos con sus referencias (en inglés) y la lista de estudios. Indique el estado de una prueba en la lista para registrar ofrecimientos, rechazos y resultados.
 
-Atajos: Ctrl+N caso nuevo, Ctrl+O abrir, Ctrl+S guardar, Ctrl+Mayús+S guardar como, Ctrl+E folleto para la paciente, Ctrl+Mayús+E resumen para el profesional, Ctrl+P imprimir el folleto, Ctrl+Mayús+P imprimir el resumen, Ctrl+Mayús+C copiar la nota para la historia, Ctrl+Z deshacer, Ctrl+Mayús+Z rehacer, F1 esta ayuda. Alt más la letra subrayada salta a un campo; de Ctrl+1 a Ctrl+6 saltan a una sección del formulario. Ctrl+Mayús+N registra «no se ve ninguno» en todas las listas de otros hallazgos; cada lista tiene además su propia casilla «No se ve ninguno».</translation>
+Atajos: Ctrl+N caso nuevo, Ctrl+O abrir, Ctrl+S guardar, Ctrl+Mayús+S guardar como, Ctrl+E folleto para la paciente, Ctrl+Mayús+E resumen para el profesional, Ctrl+P imprimir el folleto, Ctrl+Mayús+P imprimir el resumen, Ctrl+Mayús+C copiar la nota para la historia, Ctrl+Z deshacer, Ctrl+Mayús+Z rehacer, F1 esta ayuda. Alt más la letra subrayada salta a un campo; de Ctrl+1 a Ctrl+6 saltan a una sección del formulario. Ctrl+Mayús+N registra «sin hallazgos» en todas las listas de otros hallazgos; cada lista tiene además su propia casilla «Sin hallazgos».</translation>
     </message>
     <message>
         <source>Knowledge base {version} ({date})</source>
