@@ -123,7 +123,7 @@ def _self_test(session: Session) -> int:
     badge = session.window.panel.badge_text()
     ok = (
         painted
-        and badge == "Isolated, tests outstanding"
+        and badge == session.window.panel.labels.category("isolated-pending", "Isolated, tests outstanding")
         and session.window.panel.rows["anatomy-survey"].status.isVisibleTo(session.window)
     )
     print(f"self-test {'ok' if ok else 'FAILED'}: painted={painted} badge={badge!r}")

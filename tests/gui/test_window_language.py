@@ -301,3 +301,10 @@ def test_preferences_letters_are_unique_and_never_shown_as_ampersands(qtbot, set
     texts += [button.text() for button in dialog.findChildren(QAbstractButton) if "&" in button.text()]
     letters = [t[t.index("&") + 1].lower() for t in texts]
     assert len(letters) == len(set(letters)), texts
+
+
+def test_the_app_follows_a_spanish_system_end_to_end(tmp_path):
+    env = {"QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "LANG": "es_ES.UTF-8", "LANGUAGE": "es"}
+    result = run_app("--self-test", env_extra=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "self-test ok" in result.stdout and "badge='Aislada, pruebas pendientes'" in result.stdout
