@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from livercalc_desktop.domain.schema import Choice, FieldSpec
 from livercalc_desktop.gui.cases_view import day_of
+from livercalc_desktop.gui.input_guards import install_input_guards
 from livercalc_desktop.knowledge.window_labels import WindowLabels
 from livercalc_desktop.register.audit import ALL, CASES, URGENT, WITH_OUTCOME, AuditTable
 
@@ -133,6 +134,7 @@ class AuditView(QWidget):
         layout.addLayout(top)
         layout.addWidget(split, 1)
         self.resize(1100, 680)
+        self.input_guard = install_input_guards(self)
 
     def _translated(self, table: AuditTable) -> AuditTable:
         """Return the table with its row and column names in the window's language (the counts are the same)."""

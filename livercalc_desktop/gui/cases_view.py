@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from livercalc_desktop.gui.input_guards import install_input_guards
 from livercalc_desktop.register.store import CaseRow, Search
 
 # Marked for translation (context "CasesView") and translated where shown.
@@ -121,6 +122,7 @@ class CasesView(QWidget):
         for edit in (self.scan_from, self.scan_to):
             edit.dateChanged.connect(self._changed)
         self.resize(1100, 560)
+        self.input_guard = install_input_guards(self)
 
     def search(self) -> Search:
         """Return the search the filters describe."""

@@ -17,6 +17,7 @@ from livercalc_desktop.domain.errors import CaseInvalid, LivercalcError
 from livercalc_desktop.domain.schema import CaseSchema
 from livercalc_desktop.domain.validation import case_to_data
 from livercalc_desktop.gui.findings_form import FindingsForm
+from livercalc_desktop.gui.input_guards import install_input_guards
 from livercalc_desktop.knowledge.window_labels import WindowLabels
 from livercalc_desktop.register.errors import RegisterFault
 
@@ -54,6 +55,7 @@ class OutcomeForm(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.resize(640, 700)
+        self.input_guard = install_input_guards(self)
 
     def _edited(self, path: str, value: Value | None) -> None:
         if value is None or value == ():
