@@ -76,7 +76,7 @@ def main() -> None:
     outcome = menu.record_outcome(case_id or 1)
     assert outcome is not None
     result["outcome"] = frame(outcome)
-    result["outcome_sideways"] = sideways(outcome.area)
+    result["outcome_sideways"] = [sideways(outcome.area)]
     print(json.dumps(result))
     preferences.close()
     menu.close()
