@@ -1,4 +1,4 @@
-"""The window, the leaflet preview, the preferences and the register's windows fit a 1366x768 screen, at 100/125/150 %."""
+"""The window, the preview, the preferences and the register's windows fit a 1366x768 screen at 100/125/150 %."""
 
 from __future__ import annotations
 
