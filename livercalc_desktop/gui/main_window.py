@@ -29,6 +29,7 @@ from livercalc_desktop.gui.problem_words import problem_text
 from livercalc_desktop.gui.register_menu import RegisterMenu
 from livercalc_desktop.gui.screen_fit import fit_on_screen, hold_width
 from livercalc_desktop.gui.settings import GEOMETRY, LAST_FOLDER, SPLITTER, AppSettings
+from livercalc_desktop.gui.shown_names import menu_text, shown_name
 from livercalc_desktop.gui.styles import style_role_labels
 from livercalc_desktop.gui.translation import window_labels
 
@@ -211,7 +212,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         recent = self.settings.recent_files()
         for path in recent:
-            self._action(self.recent_menu, path, functools.partial(self.open_path, Path(path)))
+            self._action(self.recent_menu, menu_text(path), functools.partial(self.open_path, Path(path)))
         if recent:
             self.recent_menu.addSeparator()
             self._action(self.recent_menu, self.tr("Clear list"), self.settings.clear_recent_files)
@@ -228,7 +229,7 @@ class MainWindow(QMainWindow):
             self.panel.show_assessment(assess(self.document.case, self.pathway))
 
     def _update_title(self) -> None:
-        name = self.document.path.name if self.document.path else self.tr("Untitled case")
+        name = shown_name(self.document.path.name) if self.document.path else self.tr("Untitled case")
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
 
     # --- files ------------------------------------------------------------------------
@@ -236,7 +237,7 @@ class MainWindow(QMainWindow):
         """Ask about unsaved changes; True when it is fine to replace the current case."""
         if not self.document.modified:
             return True
-        name = self.document.path.name if self.document.path else self.tr("this new case")
+        name = shown_name(self.document.path.name) if self.document.path else self.tr("this new case")
         choice = self.dialogs.unsaved_changes(self, name)
         if choice is Choice.SAVE:
             return self.save()
@@ -261,7 +262,11 @@ class MainWindow(QMainWindow):
         try:
             self.document.open(path)
         except LivercalcError as exc:
-            self.dialogs.error(self, self.tr("Cannot open case"), exc.message)
+            # Named as the user gave it (a start-up argument, a dropped or chosen file), with the problem.
+            problem = self.tr("{file} cannot be opened: {problem}").format(
+                file=shown_name(str(path)), problem=exc.message
+            )
+            self.dialogs.error(self, self.tr("Cannot open case"), problem)
             return
         self._remember(path)
 
@@ -278,7 +283,7 @@ class MainWindow(QMainWindow):
             return self.save_as()
         if self.document.changed_on_disk():
             # Another window or machine saved this file since it was opened here: never overwrite silently.
-            answer = self.dialogs.file_changed(self, self.document.path.name)
+            answer = self.dialogs.file_changed(self, shown_name(self.document.path.name))
             if answer is Conflict.SAVE_AS:
                 return self.save_as()
             if answer is not Conflict.OVERWRITE:
