@@ -115,6 +115,12 @@ class MainWindow(QMainWindow):
         status = QCoreApplication.translate("AssessmentPanel", meta.review_status)
         kb_text = kb_text.format(version=meta.content_version, date=meta.reviewed, status=status)
         self.statusBar().addPermanentWidget(QLabel(kb_text))
+        translation = window_labels(self.pathway).translation
+        if translation is not None and translation.is_draft:
+            # The clinician sees that the window's words are an unreviewed translation.
+            draft = QLabel(self.tr("Window text: draft translation, not yet reviewed"))
+            draft.setObjectName("draftWindowTranslation")
+            self.statusBar().addPermanentWidget(draft)
         self.form.value_edited.connect(lambda path, value, typing: document.set_value(path, value, typing=typing))
         self.panel.status_edited.connect(document.set_status)
         self.panel.detail_edited.connect(document.set_detail)

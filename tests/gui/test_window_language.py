@@ -308,3 +308,13 @@ def test_the_app_follows_a_spanish_system_end_to_end(tmp_path):
     result = run_app("--self-test", env_extra=env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "self-test ok" in result.stdout and "badge='Aislada, pruebas pendientes'" in result.stdout
+
+
+@pytest.mark.parametrize("language", ["en", "es"], indirect=True)
+def test_a_draft_window_translation_is_said_in_the_status_bar_in_its_language(window, language):
+    shown = [label.text() for label in window.statusBar().findChildren(QLabel) if label.isVisibleTo(window)]
+    draft = [text for text in shown if "borrador" in text]
+    if language == "es":  # window.es.toml is a draft today
+        assert draft and all("draft" not in text for text in draft), shown
+    else:
+        assert not draft and not any("draft translation" in text for text in shown), shown
