@@ -151,7 +151,8 @@ def test_arabic_leaflet_prints_no_character_a_left_to_right_renderer_would_mirro
 @pytest.mark.parametrize(
     ("tag", "file"),
     [("zh", "zh-Hans"), ("zh-CN", "zh-Hans"), ("zh-SG", "zh-Hans"), ("zh-Hans", "zh-Hans"), ("zh-TW", "zh-Hant"),
-     ("es", "es"), ("es-MX", "es-MX"), ("ar-EG", "ar-EG")],
+     ("es", "es"), ("es-MX", "es-MX"), ("ar-EG", "ar-EG"), ("ar-Latn", "ar-Latn"), ("ar-Arab", "ar"),
+     ("es-Latn", "es"), ("sr-Latn", "sr-Latn"), ("he", "he")],
 )  # fmt: skip
 def test_file_tags(tag, file):
     assert file_tag(tag) == file
