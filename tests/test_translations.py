@@ -165,10 +165,11 @@ def test_chinese_tags_resolve_to_simplified(pathway, tag):
 
 def test_region_falls_back_to_a_complete_base_language(pathway):
     assert load_leaflet_texts(pathway, "es-MX").language == "es"
+    assert load_leaflet_texts(pathway, "ar-EG").language == "ar" and load_leaflet_texts(pathway, "ar-Arab").language == "ar"
     assert load_leaflet_texts(pathway, "en-US").language == "en"
 
 
-@pytest.mark.parametrize("tag", ["vi", "zh-TW", "pl", "he"])
+@pytest.mark.parametrize("tag", ["vi", "zh-TW", "pl", "he", "ar-Latn", "zh-Latn", "es-Cyrl"])
 def test_a_language_with_no_texts_is_refused_not_printed_in_english(pathway, tag):
     with pytest.raises(TranslationRefused, match=rf"leaflet language {tag}: there are no leaflet texts"):
         leaflet(pathway, case_from(pathway, patient={"language": tag}))

@@ -150,8 +150,8 @@ def file_tag(tag: str) -> str:
         return tag
     likely: Mapping[str, str] = get_global("likely_subtags")
     guess = likely.get(f"{locale.language}_{locale.territory}") or likely.get(locale.language, "")
-    usual = _written_script(guess.replace("_", "-")) if guess else None
-    script = locale.script or _written_script(tag) or usual
+    usual = written_script(guess.replace("_", "-")) if guess else None
+    script = locale.script or written_script(tag) or usual
     # Only languages written in more than one script name it (zh-Hans, zh-Hant, sr-Latn); a
     # script the language is not usually written in is named too (ar-Latn is not the Arabic texts).
     if script and (locale.language in _SCRIPT_NAMED or script != usual):
@@ -159,7 +159,7 @@ def file_tag(tag: str) -> str:
     return f"{locale.language}-{locale.territory}" if locale.territory else locale.language
 
 
-def _written_script(tag: str) -> str | None:
+def written_script(tag: str) -> str | None:
     """Return the script the tag names (ar-Latn: Latn), which Babel drops when it has no such locale."""
     try:
         return parse_locale(tag, sep="-")[2]
