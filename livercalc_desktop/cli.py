@@ -22,6 +22,7 @@ from livercalc_desktop.engine.assessment import NOT_RECORDED, SOURCE_WORDS, Asse
 from livercalc_desktop.engine.evaluate import assess
 from livercalc_desktop.knowledge.pathway import Pathway, bundled_pathway_folder, load_pathway
 from livercalc_desktop.leaflet.letterhead import CLINIC_TEXT_MAX
+from livercalc_desktop.output_paths import output_file
 from livercalc_desktop.summary.command import add_summary_parser, run_summary
 
 EXIT_OK, EXIT_FAULT, EXIT_INPUT = 0, 1, 2
@@ -161,7 +162,7 @@ def _subcommand_parser() -> _Parser:
     validate_cmd.add_argument("case", type=Path, help="case file (JSON)")
     export_cmd = commands.add_parser("export", help="write the patient leaflet (PDF)")
     export_cmd.add_argument("case", type=Path, help="case file (JSON)")
-    export_cmd.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
+    export_cmd.add_argument("-o", "--output", type=output_file, required=True, help="PDF file to write")
     export_cmd.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
     limit = f"at most {CLINIC_TEXT_MAX} characters"
     export_cmd.add_argument("--clinic", default="", help=f"clinic name printed on the leaflet ({limit})")

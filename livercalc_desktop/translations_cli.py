@@ -49,6 +49,7 @@ from livercalc_desktop.leaflet.translations import (
     translation_path,
     translation_toml,
 )
+from livercalc_desktop.output_paths import output_file
 
 
 def add_parser(commands: Any) -> None:
@@ -61,7 +62,7 @@ def add_parser(commands: Any) -> None:
     )
     export = actions.add_parser("export", help="write a language's texts as a .po file for a translator")
     export.add_argument("--lang", required=True, help="language tag, e.g. es, ar, zh-Hans")
-    export.add_argument("-o", "--output", type=Path, required=True, help=".po file to write")
+    export.add_argument("-o", "--output", type=output_file, required=True, help=".po file to write")
     imported = actions.add_parser("import", help="merge a translated .po file into the language's texts")
     imported.add_argument("po", type=Path, help=".po file from the translator")
     imported.add_argument("--lang", help="language tag (default: the .po file's Language header)")

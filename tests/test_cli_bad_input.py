@@ -297,3 +297,11 @@ def test_a_case_file_without_a_display_exits_2_naming_the_subcommands_that_work(
     case = write_case(tmp_path, canary_case())
     result = run(str(case))  # no DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM
     assert_user_error(result, "no display", "validate", "export")
+
+
+@pytest.mark.parametrize("command", ["export", "summary"])
+def test_an_output_name_ending_in_a_slash_is_refused_as_a_folder(tmp_path, command):
+    case = write_case(tmp_path, canary_case())
+    result = run(command, str(case), "-o", str(tmp_path / "newdir") + "/")
+    assert_user_error(result, "names a folder")
+    assert not (tmp_path / "newdir").exists()
