@@ -51,6 +51,9 @@ from livercalc_desktop.leaflet.translations import (
 )
 from livercalc_desktop.output_paths import output_file
 
+# Leaflet texts hold no patient data: on a shared install every user must be able to read a new language.
+TEXTS_FILE_MODE = 0o644
+
 
 def add_parser(commands: Any) -> None:
     """Register ``translations`` and its three actions on the CLI's subcommand table."""
@@ -223,7 +226,7 @@ def _import(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
     texts = _texts(args, pathway)
     result = import_sources_po(data, texts.sources, _load(texts, language))
     path = texts.file(language)
-    write_atomically(path, texts.toml(result.translation).encode("utf-8"), LeafletError)
+    write_atomically(path, texts.toml(result.translation).encode("utf-8"), LeafletError, new_mode=TEXTS_FILE_MODE)
     report = texts.check(result.translation)
     out.write(
         f"{path.name}: {result.changed} texts changed; {len(report.missing)} missing, {len(report.stale)} stale, "

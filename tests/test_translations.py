@@ -6,6 +6,7 @@ import dataclasses
 import json
 import re
 import shutil
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -466,3 +467,13 @@ def test_no_english_word_on_the_spanish_page_except_names_notes_and_references(p
     for words in sorted(exempt, key=len, reverse=True):
         text = text.replace(" ".join(words.split()), " ")
     assert ENGLISH_WORDS.findall(text) == []
+
+
+def test_importing_a_new_language_writes_texts_everyone_on_the_machine_can_read(tmp_path, pathway_copy):
+    folder = str(pathway_copy.folder)
+    po = tmp_path / "ar.po"
+    assert run("translations", "--folder", folder, "export", "--lang", "ar", "-o", str(po)).returncode == 0
+    result = run("translations", "--folder", folder, "import", "--lang", "vi", str(po))
+    assert result.returncode == 0, result.stderr
+    # Leaflet texts hold no patient data; an owner-only file would hide the language from other users.
+    assert stat.S_IMODE((pathway_copy.folder / "leaflet.vi.toml").stat().st_mode) == 0o644
