@@ -10,10 +10,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum, auto
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QFontDatabase, QGuiApplication
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -26,6 +25,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:  # Qt's print module loads when the user prints, not at start-up
+    from PySide6.QtPrintSupport import QPrinter
 
 CASE_FILTER = "LiverCalc case (*.json)"
 PDF_FILTER = "PDF document (*.pdf)"
@@ -184,7 +186,7 @@ class QtDialogs:
         QMessageBox.about(parent, title, message)
 
     def printer(self, parent: QWidget) -> QPrinter | None:
-        from PySide6.QtPrintSupport import QPrinter
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
         from PySide6.QtWidgets import QDialog
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
