@@ -8,7 +8,15 @@ import statistics
 import subprocess
 import time
 
-from benchmarks.common import EXAMPLES, PY, ROOT, median_seconds, peak_child_rss_mib, process_seconds
+from benchmarks.common import (
+    EXAMPLES,
+    PY,
+    ROOT,
+    median_seconds,
+    peak_child_rss_mib,
+    process_cpu_seconds,
+    process_seconds,
+)
 
 BARE_WINDOW = (
     "from PySide6.QtWidgets import QApplication, QMainWindow, QLabel\n"
@@ -124,6 +132,13 @@ def main() -> None:
         f"{new_paint * 1000:.0f} ms ({new_paint / bare_paint:.2f}x)"
     )
     print(f"peak memory (largest child so far): bare {bare_rss:.0f} MiB; with self-test {app_rss:.0f} MiB")
+    bare_cpu = process_cpu_seconds([PY, "-c", BARE_FIRST_PAINT], env_extra=offscreen)
+    app_cpu = process_cpu_seconds([PY, "-m", "livercalc_desktop", "--self-test"], env_extra=offscreen)
+    new_cpu = process_cpu_seconds([PY, "-c", APP_FIRST_PAINT_NEW_CASE], env_extra=offscreen)
+    print(
+        f"CPU time (steadier on a shared machine): bare PySide6 window {bare_cpu * 1000:.0f} ms; --self-test "
+        f"{app_cpu / bare_cpu:.2f}x; app painted with a new case {new_cpu / bare_cpu:.2f}x"
+    )
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     start = time.perf_counter()
     flip = edit_to_repaint_ms()
