@@ -20,7 +20,6 @@ from livercalc_desktop.domain.errors import CaseInvalid, LivercalcError, printab
 from livercalc_desktop.engine.assessment import NOT_RECORDED, SOURCE_WORDS, Assessment, ChecklistEntry
 from livercalc_desktop.engine.evaluate import assess
 from livercalc_desktop.knowledge.pathway import Pathway, bundled_pathway_folder, load_pathway
-from livercalc_desktop.leaflet.letterhead import CLINIC_TEXT_MAX
 
 EXIT_OK, EXIT_FAULT, EXIT_INPUT = 0, 1, 2
 SUBCOMMANDS = ("assess", "validate", "export", "summary", "translations", "register")
@@ -148,6 +147,12 @@ def _cmd_export(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
 
 
 def _subcommand_parser() -> _Parser:
+    # Imported here, not at the top: the window starts through this module and never needs
+    # them (the translations workflow alone loads Babel and its locale data).
+    from livercalc_desktop import translations_cli
+    from livercalc_desktop.leaflet.letterhead import CLINIC_TEXT_MAX
+    from livercalc_desktop.summary.command import add_summary_parser
+
     parser = _Parser(prog=PROG, description="Assess, check or export a fetal liver calcification case file.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     assess_cmd = commands.add_parser("assess", help="print the category, reasons and checklist")
@@ -166,11 +171,6 @@ def _subcommand_parser() -> _Parser:
     export_cmd.add_argument(
         "--english-copy", action="store_true", help="add the English leaflet after a translated one"
     )
-    # Imported here, not at the top: the window starts through this module and never needs
-    # them (the translations workflow alone loads Babel and its locale data).
-    from livercalc_desktop import translations_cli
-    from livercalc_desktop.summary.command import add_summary_parser
-
     add_summary_parser(commands)
     translations_cli.add_parser(commands)
     return parser
