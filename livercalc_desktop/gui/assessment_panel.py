@@ -364,7 +364,6 @@ class AssessmentPanel(QWidget):
         set_text(self.level, f"Level: {assessment.level.value} ({words})")
         flags = [self.flag_labels[flag] for flag in assessment.flags if flag != "urgent"]
         set_text(self.flags, "Flags: " + (", ".join(flags) if flags else "none"))
-        self._show_why([], [self._reason(reason) for reason in assessment.rationale])
         # Every item stays listed, so a status can be recorded for any test; items the rules do
         # not select for this case are dimmed. (Showing and hiding rows also cost a relayout.)
         if not self.rows:
@@ -377,6 +376,8 @@ class AssessmentPanel(QWidget):
                 self._show_entry(row, entry)
             else:
                 self._show_not_indicated(row)
+        # Last: showing a reason lays out the whole panel at once, checklist changes included.
+        self._show_why([], [self._reason(reason) for reason in assessment.rationale])
 
     def _show_not_indicated(self, row: _ChecklistRow) -> None:
         set_text(row.priority, "—")
