@@ -4,7 +4,9 @@ A clinic sends the .po to its translation agency and imports what comes back; ``
 shows, for every language, how many texts are missing, stale (the English changed) and
 reviewed; ``review`` records, for a complete and current translation, who reviewed it and
 when (only then does the leaflet drop its "not yet reviewed" line). Files are written
-atomically into the pathway folder beside ``leaflet.en.toml``.
+atomically into the pathway folder beside ``leaflet.en.toml``. With ``--window`` the same
+actions work on the window's labels (``window.<lang>.toml``: the schema's, the knowledge
+base's and the outcome schema's labels as the window shows them).
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import argparse
 import dataclasses
 import datetime as dt
 import io
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -22,9 +26,18 @@ from livercalc_desktop.atomic import write_atomically
 from livercalc_desktop.domain.errors import LeafletError
 from livercalc_desktop.knowledge.pathway import Pathway, load_pathway
 from livercalc_desktop.knowledge.strict_table import read_toml
-from livercalc_desktop.leaflet.po import export_po, import_po
+from livercalc_desktop.knowledge.text_translations import compare
+from livercalc_desktop.knowledge.window_labels import (
+    window_labels_path,
+    window_labels_toml,
+    window_languages,
+    window_report,
+    window_sources,
+)
+from livercalc_desktop.leaflet.po import PROJECT, export_sources_po, import_sources_po
 from livercalc_desktop.leaflet.translations import (
     SOURCE_LANGUAGE,
+    Report,
     Translation,
     available_languages,
     check,
@@ -38,10 +51,12 @@ from livercalc_desktop.leaflet.translations import (
 
 def add_parser(commands: Any) -> None:
     """Register ``translations`` and its three actions on the CLI's subcommand table."""
-    parser = commands.add_parser("translations", help="leaflet translations: status, export and import (.po)")
+    parser = commands.add_parser("translations", help="leaflet and window translations: status, export, import")
     parser.add_argument("--folder", type=Path, help="pathway folder holding leaflet.*.toml (default: the bundled one)")
     actions = parser.add_subparsers(dest="action", required=True, parser_class=type(parser))
-    actions.add_parser("status", help="list every language with missing, stale and reviewed counts")
+    actions.add_parser(
+        "status", help="list every language with missing, stale and reviewed counts (leaflet texts and window labels)"
+    )
     export = actions.add_parser("export", help="write a language's texts as a .po file for a translator")
     export.add_argument("--lang", required=True, help="language tag, e.g. es, ar, zh-Hans")
     export.add_argument("-o", "--output", type=Path, required=True, help=".po file to write")
@@ -54,43 +69,89 @@ def add_parser(commands: Any) -> None:
     review.add_argument("--lang", required=True, help="language tag, e.g. es")
     review.add_argument("--reviewer", required=True, help="the reviewer's name and qualification")
     review.add_argument("--date", required=True, help="review date, YYYY-MM-DD")
+    for action in (export, imported, review):
+        action.add_argument(
+            "--window", action="store_true", help="the window's labels (window.<lang>.toml), not the leaflet texts"
+        )
 
 
 def _english(pathway: Pathway) -> dict[str, Any]:
     return read_toml(pathway.folder / "leaflet.en.toml")
 
 
-def _load(pathway: Pathway, language: str) -> Translation:
-    path = translation_path(pathway.folder, language)
+@dataclass(frozen=True, slots=True)
+class _Texts:
+    """One kind of translated text (the leaflet's, or the window's labels): its English and its files."""
+
+    sources: Mapping[str, str]  # path -> English
+    file: Callable[[str], Path]  # language -> its translation file
+    toml: Callable[[Translation], str]
+    check: Callable[[Translation], Report]
+    project: str
+
+
+def _texts(args: argparse.Namespace, pathway: Pathway) -> _Texts:
+    if getattr(args, "window", False):
+        sources = window_sources(pathway)
+        return _Texts(
+            sources,
+            lambda language: window_labels_path(pathway.folder, language),
+            lambda translation: window_labels_toml(pathway, translation),
+            lambda translation: compare(sources, translation),
+            "LiverCalc Desktop window labels",
+        )
+    english = _english(pathway)
+    return _Texts(
+        source_texts(english),
+        lambda language: translation_path(pathway.folder, language),
+        lambda translation: translation_toml(translation, english),
+        lambda translation: check(english, translation),
+        PROJECT,
+    )
+
+
+def _load(texts: _Texts, language: str) -> Translation:
+    path = texts.file(language)
     if path.exists():
         return read_translation(path)
     return Translation(language=language, locale=language.replace("-", "_"), translator="")
 
 
-def _status(pathway: Pathway, out: TextIO) -> int:
-    english = _english(pathway)
-    total = len(source_texts(english))
-    rows = [("language", "status", "texts", "missing", "stale", "reviewed", "translator", "reviewer")]
-    rows.append((SOURCE_LANGUAGE, "source", str(total), "-", "-", "-", "-", "-"))
-    for language in available_languages(pathway.folder)[1:]:
-        translation = read_translation(translation_path(pathway.folder, language))
-        report = check(english, translation)
-        reviewer = f"{translation.reviewer} {translation.reviewed}".strip() or "-"
-        rows.append(
-            (
-                language,
-                translation.status,
-                str(report.total),
-                str(len(report.missing)),
-                str(len(report.stale)),
-                str(report.reviewed),
-                translation.translator or "-",
-                reviewer,
-            )
-        )
+def _row(language: str, translation: Translation, report: Report) -> tuple[str, ...]:
+    reviewer = f"{translation.reviewer} {translation.reviewed}".strip() or "-"
+    counts = (report.total, len(report.missing), len(report.stale), report.reviewed)
+    return (language, translation.status, *map(str, counts), translation.translator or "-", reviewer)
+
+
+def _table(rows: list[tuple[str, ...]], out: TextIO) -> None:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         out.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() + "\n")
+
+
+def _status(pathway: Pathway, out: TextIO) -> int:
+    english = _english(pathway)
+    total = len(source_texts(english))
+    header = ("language", "status", "texts", "missing", "stale", "reviewed", "translator", "reviewer")
+    rows: list[tuple[str, ...]] = [header, (SOURCE_LANGUAGE, "source", str(total), "-", "-", "-", "-", "-")]
+    for language in available_languages(pathway.folder)[1:]:
+        translation = read_translation(translation_path(pathway.folder, language))
+        rows.append(_row(language, translation, check(english, translation)))
+    out.write("Leaflet texts (leaflet.<language>.toml):\n")
+    _table(rows, out)
+    # The window's labels from the schema and knowledge base: a stale one shows in English.
+    labels = len(window_sources(pathway))
+    rows = [header, (SOURCE_LANGUAGE, "source", str(labels), "-", "-", "-", "-", "-")]
+    stale: list[str] = []
+    for language in window_languages(pathway.folder):
+        translation = read_translation(window_labels_path(pathway.folder, language))
+        report = window_report(pathway, translation)
+        rows.append(_row(language, translation, report))
+        stale += [f"  {language}: {path} (shown in English until translated again)" for path in report.stale]
+        stale += [f"  {language}: {path} (missing: shown in English)" for path in report.missing]
+    out.write("\nWindow labels from the schema and knowledge base (window.<language>.toml):\n")
+    _table(rows, out)
+    out.writelines(line + "\n" for line in stale)
     return 0
 
 
@@ -98,10 +159,11 @@ def _export(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
     language = file_tag(args.lang)
     if language == SOURCE_LANGUAGE:
         raise LeafletError("translations export: --lang: English is the source; choose a language to translate into")
-    translation = _load(pathway, language)
-    data = export_po(_english(pathway), translation, pathway.kb.meta.content_version)
+    texts = _texts(args, pathway)
+    translation = _load(texts, language)
+    data = export_sources_po(texts.sources, translation, pathway.kb.meta.content_version, texts.project)
     write_atomically(args.output, data, LeafletError)
-    report = check(_english(pathway), translation)
+    report = texts.check(translation)
     out.write(
         f"wrote {args.output}: {report.total} texts for {language} "
         f"({len(report.missing)} missing, {len(report.stale)} stale)\n"
@@ -124,11 +186,11 @@ def _import(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
     language = file_tag(tag)
     if language == SOURCE_LANGUAGE:
         raise LeafletError("translations import: English is the source and is edited in leaflet.en.toml")
-    english = _english(pathway)
-    result = import_po(data, english, _load(pathway, language))
-    path = translation_path(pathway.folder, language)
-    write_atomically(path, translation_toml(result.translation, english).encode("utf-8"), LeafletError)
-    report = check(english, result.translation)
+    texts = _texts(args, pathway)
+    result = import_sources_po(data, texts.sources, _load(texts, language))
+    path = texts.file(language)
+    write_atomically(path, texts.toml(result.translation).encode("utf-8"), LeafletError)
+    report = texts.check(result.translation)
     out.write(
         f"{path.name}: {result.changed} texts changed; {len(report.missing)} missing, {len(report.stale)} stale, "
         f"{len(report.placeholder_errors)} with wrong placeholders; status {result.translation.status}\n"
@@ -142,7 +204,8 @@ def _import(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
 
 def _review(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
     language = file_tag(args.lang)
-    path = translation_path(pathway.folder, language)
+    texts = _texts(args, pathway)
+    path = texts.file(language)
     if language == SOURCE_LANGUAGE or not path.exists():
         raise LeafletError(f"translations review: --lang: there is no translation {language} to review")
     try:
@@ -151,9 +214,8 @@ def _review(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
         raise LeafletError(f"translations review: --date: must be a date YYYY-MM-DD, got {args.date!r}") from exc
     if not args.reviewer.strip():
         raise LeafletError("translations review: --reviewer: name the reviewer")
-    english = _english(pathway)
     translation = read_translation(path)
-    report = check(english, translation)
+    report = texts.check(translation)
     if not report.complete:
         raise LeafletError(
             f"translations review: {language} has {len(report.missing)} missing, {len(report.stale)} stale and "
@@ -164,7 +226,7 @@ def _review(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
     reviewed = dataclasses.replace(
         translation, entries=entries, status="reviewed", reviewer=args.reviewer.strip(), reviewed=args.date
     )
-    write_atomically(path, translation_toml(reviewed, english).encode("utf-8"), LeafletError)
+    write_atomically(path, texts.toml(reviewed).encode("utf-8"), LeafletError)
     out.write(f"{path.name}: {report.total} texts marked reviewed by {reviewed.reviewer} on {args.date}\n")
     return 0
 

@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -104,7 +104,7 @@ def start_sessions(
     """
     sessions = [first]
     if first.autosaver.unavailable:
-        dialogs.error(first.window, "Autosave is off", first.autosaver.unavailable)
+        dialogs.error(first.window, QCoreApplication.translate("App", "Autosave is off"), first.autosaver.unavailable)
     recovered = first.offer_recovery(dialogs)
     if case_path is not None:
         if recovered:
@@ -123,7 +123,7 @@ def _self_test(session: Session) -> int:
     badge = session.window.panel.badge_text()
     ok = (
         painted
-        and badge == "Isolated, tests outstanding"
+        and badge == session.window.panel.labels.category("isolated-pending", "Isolated, tests outstanding")
         and session.window.panel.rows["anatomy-survey"].status.isVisibleTo(session.window)
     )
     print(f"self-test {'ok' if ok else 'FAILED'}: painted={painted} badge={badge!r}")

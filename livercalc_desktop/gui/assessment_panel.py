@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -23,29 +23,53 @@ from PySide6.QtWidgets import (
 )
 
 from livercalc_desktop.domain.errors import Problem
-from livercalc_desktop.engine.assessment import NOT_RECORDED, SOURCE_WORDS, Assessment, ChecklistEntry, Reason
+from livercalc_desktop.engine.assessment import NOT_RECORDED, Assessment, ChecklistEntry, Reason
+from livercalc_desktop.gui.problem_words import problem_text
 from livercalc_desktop.gui.record_editors import RecordDateEdit, WrappingNoteEdit
 from livercalc_desktop.gui.signals import signals_blocked
 from livercalc_desktop.gui.styles import style_label
+from livercalc_desktop.gui.translation import window_labels
 from livercalc_desktop.gui.widget_updates import ShowBatch, set_shown, set_style_property, set_text, shown_together
 from livercalc_desktop.knowledge.model import KnowledgeBase, Level
 from livercalc_desktop.knowledge.pathway import Pathway
 
+# Words are marked here and translated where shown (QCoreApplication.translate, context "AssessmentPanel").
 LEVEL_WORDS = {
-    Level.HIGH: "Higher concern",
-    Level.MODERATE: "Tests outstanding",
-    Level.LOW: "Low concern",
-    Level.UNKNOWN: "Cannot classify yet",
+    Level.HIGH: QT_TRANSLATE_NOOP("AssessmentPanel", "Higher concern"),
+    Level.MODERATE: QT_TRANSLATE_NOOP("AssessmentPanel", "Tests outstanding"),
+    Level.LOW: QT_TRANSLATE_NOOP("AssessmentPanel", "Low concern"),
+    Level.UNKNOWN: QT_TRANSLATE_NOOP("AssessmentPanel", "Cannot classify yet"),
 }
-PRIORITY_WORDS = {"do": "Do", "offer": "Offer", "consider": "Consider"}
+LEVEL_NAMES = {
+    Level.HIGH: QT_TRANSLATE_NOOP("AssessmentPanel", "high"),
+    Level.MODERATE: QT_TRANSLATE_NOOP("AssessmentPanel", "moderate"),
+    Level.LOW: QT_TRANSLATE_NOOP("AssessmentPanel", "low"),
+    Level.UNKNOWN: QT_TRANSLATE_NOOP("AssessmentPanel", "unknown"),
+}
+PRIORITY_WORDS = {
+    "do": QT_TRANSLATE_NOOP("AssessmentPanel", "Do"),
+    "offer": QT_TRANSLATE_NOOP("AssessmentPanel", "Offer"),
+    "consider": QT_TRANSLATE_NOOP("AssessmentPanel", "Consider"),
+}
+SOURCE_NAMES = {
+    "scan": QT_TRANSLATE_NOOP("AssessmentPanel", "From the scan: {status}."),
+    "history": QT_TRANSLATE_NOOP("AssessmentPanel", "From the history: {status}."),
+}
 PRIORITY_WIDTH = 76
-NOT_INDICATED = "Not indicated by the rules for this case."
+# The knowledge base's review status, shown in the footer.
+REVIEW_WORDS = (QT_TRANSLATE_NOOP("AssessmentPanel", "draft"), QT_TRANSLATE_NOOP("AssessmentPanel", "approved"))
+NOT_INDICATED = QT_TRANSLATE_NOOP("AssessmentPanel", "Not indicated by the rules for this case.")
 # How far a reason's facts and references sit under it; set in the layout, not the style
 # sheet, so it survives the labels being reused for another category.
 INDENT = 16
 Line = tuple[str, str]  # text, tooltip
 Shown = Callable[[QWidget, bool], None]
 ReasonLines = tuple[str, str, list[Line], list[Line]]  # rule, text, facts, references
+
+
+def _tr(text: object) -> str:
+    """Translate words marked with QT_TRANSLATE_NOOP above (typed ``object`` by the bindings)."""
+    return QCoreApplication.translate("AssessmentPanel", str(text))
 
 
 def _label(text: str = "", role: str = "", wrap: bool = True) -> QLabel:
@@ -104,17 +128,19 @@ class _RecordEditors:
     def __init__(self, item_id: str, label: str, detail_limit: int) -> None:
         self.date = RecordDateEdit()
         self.date.setObjectName(f"date:{item_id}")
-        self.date.setAccessibleName(f"Date of {label}")
+        self.date.setAccessibleName(QCoreApplication.translate("AssessmentPanel", "Date of {item}").format(item=label))
         self.clear_date = QToolButton()
         self.clear_date.setObjectName(f"clear-date:{item_id}")
-        self.clear_date.setText("Clear date")
-        self.clear_date.setAccessibleName(f"Clear the date of {label}")
+        self.clear_date.setText(QCoreApplication.translate("AssessmentPanel", "Clear date"))
+        clear = QCoreApplication.translate("AssessmentPanel", "Clear the date of {item}")
+        self.clear_date.setAccessibleName(clear.format(item=label))
         self.clear_date.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.clear_date.clicked.connect(self.date.clear_date)
         self.detail = WrappingNoteEdit()
         self.detail.setObjectName(f"detail:{item_id}")
-        self.detail.setAccessibleName(f"Result or note for {label}")
-        self.detail.setPlaceholderText("Result or note")
+        note = QCoreApplication.translate("AssessmentPanel", "Result or note for {item}")
+        self.detail.setAccessibleName(note.format(item=label))
+        self.detail.setPlaceholderText(QCoreApplication.translate("AssessmentPanel", "Result or note"))
         self.detail.setMaxLength(detail_limit)
 
 
@@ -141,8 +167,10 @@ class _ChecklistRow:
         self.basis = _label(role="basis")
         self.status = QComboBox()
         self.status.setObjectName(f"status:{item_id}")
-        self.status.setAccessibleName(f"Status of {label}")
-        self.status.addItem("Not recorded", None)
+        self.status.setAccessibleName(
+            QCoreApplication.translate("AssessmentPanel", "Status of {item}").format(item=label)
+        )
+        self.status.addItem(QCoreApplication.translate("AssessmentPanel", "Not recorded"), None)
         for value, words in statuses.items():
             self.status.addItem(words, value)
         self.controls = QHBoxLayout()
@@ -217,17 +245,18 @@ class AssessmentPanel(QWidget):
         super().__init__(parent)
         self.kb: KnowledgeBase = pathway.kb
         self.pathway = pathway
+        self.labels = window_labels(pathway)
         layout = QVBoxLayout(self)
         self.badge = _label(role="badge")
         self.badge.setObjectName("categoryBadge")
-        self.badge.setAccessibleName("Risk category")
+        self.badge.setAccessibleName(self.tr("Risk category"))
         self.level = _label(role="level")
         self.level.setObjectName("levelText")
         self.flags = _label(role="flags")
         self.flags.setObjectName("flagsText")
         self.urgent = _label(role="urgent")
         self.urgent.setObjectName("urgentBanner")
-        self.urgent.setAccessibleName("Urgent")
+        self.urgent.setAccessibleName(self.tr("Urgent"))
         self.urgent.hide()
         # The category stays in sight while the reasons and the checklist scroll: the window
         # puts this header above the panel's scroll area.
@@ -237,9 +266,17 @@ class AssessmentPanel(QWidget):
         header_layout.setContentsMargins(9, 6, 9, 4)
         for widget in (self.urgent, self.badge, self.level, self.flags):
             header_layout.addWidget(widget)
-        self.why_box = why_box = QGroupBox("Why")
+        self.why_box = why_box = QGroupBox(self.tr("Why"))
         self.why = QVBoxLayout(why_box)
         self.why.setSpacing(2)
+        self.english_note: QLabel | None = None  # shown above the reasons in a translated window
+        if self.labels.translation is not None:
+            # Rule explanations and references are clinical statements reviewed in English: shown as reviewed.
+            note = self.tr(
+                "Reasons, checklist bases and references are shown in English, the language of their clinical review."
+            )
+            self.english_note = _label(note, role="footer")
+            self.why.addWidget(self.english_note)
         self.problem_labels: list[QLabel] = []
         self.problems_layout = QVBoxLayout()
         self.why.addLayout(self.problems_layout)
@@ -249,20 +286,25 @@ class AssessmentPanel(QWidget):
         self._views: dict[str, _ReasonView] = {}
         rules = [f"category:{c.id}" for c in self.kb.categories] + [f"flag:{f.id}" for f in self.kb.flags]
         self._rule_order = {rule: index for index, rule in enumerate(rules)}
-        self.flag_labels = {f.id: f.label for f in self.kb.flags}
+        self.flag_labels = {f.id: self.labels.flag(f.id, f.label) for f in self.kb.flags}
         layout.addWidget(why_box)
         # The checklist is built with the first complete case: a new case shows none, and its
         # ~100 widgets were a fifth of the time to the first paint.
-        self.checklist_box = QGroupBox("Workup checklist")
+        self.checklist_box = QGroupBox(self.tr("Workup checklist"))
         self.checklist_box.hide()
-        self.status_words = {c.value: c.label for c in pathway.schema.workup_statuses}
+        self.status_words = {
+            c.value: self.labels.status(pathway.schema, c.value) for c in pathway.schema.workup_statuses
+        }
         self.rows: dict[str, _ChecklistRow] = {}
         layout.addWidget(self.checklist_box)
         self.footer = _label(role="footer")
         layout.addWidget(self.footer)
         layout.addStretch(1)
         meta = self.kb.meta
-        self.footer.setText(f"Knowledge base {meta.content_version}, reviewed {meta.reviewed} ({meta.review_status})")
+        footer = self.tr("Knowledge base {version}, reviewed {date} ({status})")
+        self.footer.setText(
+            footer.format(version=meta.content_version, date=meta.reviewed, status=_tr(meta.review_status))
+        )
 
     def _build_checklist(self) -> None:
         """Build one row per checklist item, each offering only the statuses its kind takes."""
@@ -274,7 +316,7 @@ class AssessmentPanel(QWidget):
             row = _ChecklistRow(
                 rows_layout,
                 item.id,
-                item.label,
+                self.labels.item(item.id, item.label),
                 allowed,
                 schema.workup_detail_max_length,
                 functools.partial(self._connect_record, item.id),
@@ -323,6 +365,8 @@ class AssessmentPanel(QWidget):
     def _show_why(self, problems: list[Line], reasons: list[ReasonLines]) -> None:
         """Show the problems, then each reason with its facts and references, reusing the views already there."""
         with shown_together(self.why_box) as batch:
+            if self.english_note is not None:  # it speaks of the reasons: only shown with some
+                batch.set_shown(self.english_note, bool(reasons))
             _show_lines(self.problems_layout, self.problem_labels, problems, "problem", batch.set_shown)
             self._show_reasons(reasons, batch)
 
@@ -338,11 +382,11 @@ class AssessmentPanel(QWidget):
 
     def show_incomplete(self, problems: tuple[Problem, ...]) -> None:
         """Say why no category can be given yet, instead of guessing one."""
-        self._set_badge("Incomplete: no category yet", "unknown")
-        set_text(self.level, "Complete the required findings to see the category.")
+        self._set_badge(self.tr("Incomplete: no category yet"), "unknown")
+        set_text(self.level, self.tr("Complete the required findings to see the category."))
         set_text(self.flags, "")
         set_shown(self.urgent, False)
-        self._show_why([(self.pathway.problem_text(problem), "") for problem in problems], [])
+        self._show_why([(problem_text(problem, self.pathway, self.labels), "") for problem in problems], [])
         set_shown(self.checklist_box, False)
 
     def _reason(self, reason: Reason) -> ReasonLines:
@@ -356,14 +400,17 @@ class AssessmentPanel(QWidget):
 
     def show_assessment(self, assessment: Assessment) -> None:
         """Show the category, flags, reasons and checklist of a case."""
-        self._set_badge(assessment.category_label, assessment.level.value)
+        self._set_badge(self.labels.category(assessment.category, assessment.category_label), assessment.level.value)
         urgent = next((r for r in assessment.rationale if r.rule == "flag:urgent"), None)
-        set_text(self.urgent, f"URGENT — {urgent.text}" if urgent else "")
+        # The English banner quotes the rule; a translated window names the flag (the rule is under "Why").
+        banner = self.flag_labels["urgent"] if self.labels.translation is not None else ""
+        set_text(self.urgent, (banner or f"URGENT — {urgent.text}") if urgent else "")
         set_shown(self.urgent, urgent is not None)
-        words = LEVEL_WORDS[assessment.level].lower()
-        set_text(self.level, f"Level: {assessment.level.value} ({words})")
+        words = _tr(LEVEL_WORDS[assessment.level]).lower()
+        level = self.tr("Level: {level} ({words})").format(level=_tr(LEVEL_NAMES[assessment.level]), words=words)
+        set_text(self.level, level)
         flags = [self.flag_labels[flag] for flag in assessment.flags if flag != "urgent"]
-        set_text(self.flags, "Flags: " + (", ".join(flags) if flags else "none"))
+        set_text(self.flags, self.tr("Flags: {flags}").format(flags=", ".join(flags) if flags else self.tr("none")))
         # Every item stays listed, so a status can be recorded for any test; items the rules do
         # not select for this case are dimmed. (Showing and hiding rows also cost a relayout.)
         if not self.rows:
@@ -382,7 +429,7 @@ class AssessmentPanel(QWidget):
     def _show_not_indicated(self, row: _ChecklistRow) -> None:
         set_text(row.priority, "—")
         set_style_property(row.priority, "priority", "none")
-        set_text(row.basis, NOT_INDICATED)
+        set_text(row.basis, _tr(NOT_INDICATED))
         set_style_property(row.title, "role", "item-inactive")
         if row.status.currentIndex() != 0:
             with signals_blocked(row.status):
@@ -391,12 +438,12 @@ class AssessmentPanel(QWidget):
 
     def _show_entry(self, row: _ChecklistRow, entry: ChecklistEntry) -> None:
         set_style_property(row.title, "role", "item")
-        unasked = "Not indicated" if entry.implied_from else "Recorded"
-        set_text(row.priority, PRIORITY_WORDS[entry.priority.value] if entry.indicated else unasked)
+        unasked = self.tr("Not indicated") if entry.implied_from else self.tr("Recorded")
+        set_text(row.priority, _tr(PRIORITY_WORDS[entry.priority.value]) if entry.indicated else unasked)
         set_style_property(row.priority, "priority", entry.priority.value if entry.indicated else "recorded")
         refs = ", ".join(self.kb.references[r].author_year for r in entry.references)
-        implied = SOURCE_WORDS.get(entry.implied_from)
-        scan = f"\n{implied.capitalize()}: {self.status_words[entry.status].lower()}." if implied else ""
+        implied = SOURCE_NAMES.get(entry.implied_from)
+        scan = "\n" + _tr(implied).format(status=self.status_words[entry.status].lower()) if implied else ""
         facts = f"\nBecause: {'; '.join(entry.facts)}." if entry.facts else ""
         set_text(row.basis, f"{entry.basis} [{refs}]{facts}{scan}")
         recorded = None if entry.implied_from or entry.status == NOT_RECORDED else entry.status

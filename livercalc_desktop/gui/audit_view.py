@@ -8,6 +8,7 @@ yet. It is painted with QPainter, so it needs nothing beyond QtWidgets.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from PySide6.QtCore import QDate, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
@@ -24,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from livercalc_desktop.domain.schema import Choice, FieldSpec
 from livercalc_desktop.gui.cases_view import day_of
+from livercalc_desktop.knowledge.window_labels import WindowLabels
 from livercalc_desktop.register.audit import ALL, CASES, URGENT, WITH_OUTCOME, AuditTable
 
 PALETTE = ("#4C78A8", "#F58518", "#54A24B", "#B279A2", "#E45756", "#72B7B2", "#EECA3B", "#9D755D", "#BAB0AC")
@@ -38,7 +41,7 @@ class AuditChart(QWidget):
         super().__init__(parent)
         self.table: AuditTable | None = None
         self.setMinimumHeight(260)
-        self.setAccessibleName("Audit chart")
+        self.setAccessibleName(self.tr("Audit chart"))
 
     def show_table(self, table: AuditTable) -> None:
         self.table = table
@@ -79,7 +82,7 @@ class AuditChart(QWidget):
             painter.drawText(QRectF(x + 4, y, 40, line), Qt.AlignmentFlag.AlignVCenter, str(row.counts[CASES]))
         x, y = 4.0, self.height() - legend_height
         legend = [(QColor(PALETTE[i % len(PALETTE)]), g.label) for i, g in enumerate(groups)]
-        for colour, text in [*legend, (NO_OUTCOME, "No outcome yet")]:
+        for colour, text in [*legend, (NO_OUTCOME, self.tr("No outcome yet"))]:
             painter.fillRect(QRectF(x, y + 4, 10, 10), colour)
             painter.drawText(QRectF(x + 14, y, metrics.horizontalAdvance(text) + 4, legend_height), text)
             x += metrics.horizontalAdvance(text) + 30
@@ -92,12 +95,16 @@ class AuditView(QWidget):
     range_changed = Signal()
     pdf_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, labels: WindowLabels | None = None, groups: FieldSpec | None = None
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("Audit: categories against outcomes")
-        self.use_from = QCheckBox("Scans from")
+        # The window's words for categories and diagnosis groups (the outcome schema's field ``groups``).
+        self.labels, self.groups = labels or WindowLabels(), groups
+        self.setWindowTitle(self.tr("Audit: categories against outcomes"))
+        self.use_from = QCheckBox(self.tr("Scans from"))
         self.scan_from = QDateEdit(QDate.currentDate().addYears(-1))
-        self.use_to = QCheckBox("to")
+        self.use_to = QCheckBox(self.tr("to"))
         self.scan_to = QDateEdit(QDate.currentDate())
         for check, edit in ((self.use_from, self.scan_from), (self.use_to, self.scan_to)):
             edit.setCalendarPopup(True)
@@ -108,7 +115,7 @@ class AuditView(QWidget):
             check.toggled.connect(self.range_changed.emit)
             edit.dateChanged.connect(self.range_changed.emit)
         self.period = QLabel()
-        pdf = QPushButton("Save as &PDF…")
+        pdf = QPushButton(self.tr("Save as &PDF…"))
         pdf.clicked.connect(self.pdf_requested.emit)
         top = QHBoxLayout()
         for widget in (self.use_from, self.scan_from, self.use_to, self.scan_to):
@@ -116,7 +123,7 @@ class AuditView(QWidget):
         top.addWidget(self.period, 1)
         top.addWidget(pdf)
         self.grid = QTableWidget()
-        self.grid.setAccessibleName("Audit table")
+        self.grid.setAccessibleName(self.tr("Audit table"))
         self.grid.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.chart = AuditChart()
         split = QSplitter(Qt.Orientation.Vertical)
@@ -127,6 +134,27 @@ class AuditView(QWidget):
         layout.addWidget(split, 1)
         self.resize(1100, 680)
 
+    def _translated(self, table: AuditTable) -> AuditTable:
+        """Return the table with its row and column names in the window's language (the counts are the same)."""
+        fixed = {
+            CASES: self.tr("Cases"),
+            WITH_OUTCOME: self.tr("Outcome recorded"),
+            URGENT: self.tr("Urgent (any category)"),
+            ALL: self.tr("All cases"),
+        }
+        outcome, groups = self.labels.for_outcome(), self.groups
+        columns = tuple(
+            Choice(c.value, fixed.get(c.value) or (outcome.choice(groups, c.value) if groups else c.label))
+            for c in table.columns
+        )
+        rows = tuple(replace(r, label=fixed.get(r.id) or self.labels.category(r.id, r.label)) for r in table.rows)
+        return replace(table, columns=columns, rows=rows)
+
+    def _period(self, table: AuditTable) -> str:
+        start = table.scan_from.isoformat() if table.scan_from else self.tr("the first case")
+        end = table.scan_to.isoformat() if table.scan_to else self.tr("the latest case")
+        return self.tr("Scans from {start} to {end}").format(start=start, end=end)
+
     def dates(self) -> tuple[dt.date | None, dt.date | None]:
         return (
             day_of(self.scan_from) if self.use_from.isChecked() else None,
@@ -134,7 +162,8 @@ class AuditView(QWidget):
         )
 
     def show_table(self, table: AuditTable) -> None:
-        self.period.setText(table.period)
+        table = self._translated(table)
+        self.period.setText(self._period(table))
         self.grid.setRowCount(len(table.rows))
         self.grid.setColumnCount(len(table.columns))
         self.grid.setHorizontalHeaderLabels([c.label for c in table.columns])

@@ -20,7 +20,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer
 
 from livercalc_desktop.atomic import write_atomically
 from livercalc_desktop.domain.case import Case
@@ -28,6 +28,7 @@ from livercalc_desktop.domain.errors import CaseFileError, LivercalcError
 from livercalc_desktop.domain.validation import case_to_data
 from livercalc_desktop.engine.evaluate import assess
 from livercalc_desktop.gui.case_document import CaseDocument
+from livercalc_desktop.gui.translation import window_labels
 from livercalc_desktop.knowledge.pathway import Pathway
 
 AUTOSAVE_FORMAT = "livercalc-autosave"
@@ -63,7 +64,8 @@ class Autosaver(QObject):
         try:
             _owner_only_folder(folder)
         except OSError as exc:
-            self.unavailable = f"Autosave is off: cannot use the folder {folder}: {(exc.strerror or str(exc)).lower()}."
+            off = QCoreApplication.translate("Autosave", "Autosave is off: cannot use the folder {folder}: {reason}.")
+            self.unavailable = off.format(folder=folder, reason=(exc.strerror or str(exc)).lower())
         # A random name per window (secrets, not uuid: uuid loads the platform module at start-up).
         self.path = folder / f"case-{secrets.token_hex(16)}{SUFFIX}"
         self._lock = _lock_for(self.path)
@@ -131,15 +133,18 @@ class Orphan:
 
     def describe(self, pathway: Pathway) -> str:
         """How the case is listed before anyone chooses it: scan date and category, never a name."""
-        scan = self.case.get("exam.date") or "no scan date"
+        scan = self.case.get("exam.date") or QCoreApplication.translate("Autosave", "no scan date")
         weeks, days = self.case.get("exam.gestational_age.weeks"), self.case.get("exam.gestational_age.days")
-        age = f", {weeks}+{days if days is not None else '?'} weeks" if weeks is not None else ""
+        age = QCoreApplication.translate("Autosave", ", {weeks}+{days} weeks")
+        age = age.format(weeks=weeks, days=days if days is not None else "?") if weeks is not None else ""
         try:
             pathway.parser.parse(case_to_data(self.case, pathway.schema))
-            category = assess(self.case, pathway).category_label
+            assessment = assess(self.case, pathway)
+            category = window_labels(pathway).category(assessment.category, assessment.category_label)
         except LivercalcError:
-            category = "incomplete, no category yet"
-        return f"Scan {scan}{age}: {category}; autosaved {self.saved_at:%Y-%m-%d %H:%M}"
+            category = QCoreApplication.translate("Autosave", "incomplete, no category yet")
+        text = QCoreApplication.translate("Autosave", "Scan {scan}{age}: {category}; autosaved {saved}")
+        return text.format(scan=scan, age=age, category=category, saved=f"{self.saved_at:%Y-%m-%d %H:%M}")
 
     def discard(self) -> None:
         self.path.unlink(missing_ok=True)

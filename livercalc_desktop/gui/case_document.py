@@ -12,13 +12,14 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from livercalc_desktop.casefile import case_json, new_file_tag, read_case_file, write_case_file
 from livercalc_desktop.domain.case import Case, Value, WorkupEntry
 from livercalc_desktop.domain.errors import CaseInvalid, Problem
 from livercalc_desktop.domain.validation import case_to_data
+from livercalc_desktop.gui.translation import window_labels
 from livercalc_desktop.knowledge.pathway import Pathway
 
 # Consecutive edits of one field (typing a text, stepping through a drop-down) merge into one undo step.
@@ -113,8 +114,9 @@ class CaseDocument(QObject):
     def set_value(self, path: str, value: Value | None, *, typing: bool = False) -> None:
         """Record a form value; ``typing`` merges consecutive edits of the field into one undo step."""
         spec = self.pathway.schema.field(path)
-        label = spec.label if spec else path
-        self._edit(self.case.with_value(path, value), f"Edit {label}", path if typing else None)
+        label = window_labels(self.pathway).field(spec) if spec else path
+        text = QCoreApplication.translate("CaseDocument", "Edit {field}").format(field=label)
+        self._edit(self.case.with_value(path, value), text, path if typing else None)
 
     def set_values(self, values: dict[str, Value | None], text: str) -> None:
         """Record several form values as one undoable step."""
@@ -132,21 +134,33 @@ class CaseDocument(QObject):
             updated = WorkupEntry(status, "", dt.date.today().isoformat())
         else:
             updated = WorkupEntry(status, entry.detail, entry.date)
-        self._edit(self.case.with_workup(item_id, updated), "Record a test status", f"status:{item_id}")
+        self._edit(
+            self.case.with_workup(item_id, updated),
+            QCoreApplication.translate("CaseDocument", "Record a test status"),
+            f"status:{item_id}",
+        )
 
     def set_detail(self, item_id: str, detail: str) -> None:
         """Record a test's result or note; only a test with a recorded status has one."""
         entry = self.case.workup.get(item_id)
         if entry is not None:
             updated = WorkupEntry(entry.status, detail, entry.date)
-            self._edit(self.case.with_workup(item_id, updated), "Record a test result", f"detail:{item_id}")
+            self._edit(
+                self.case.with_workup(item_id, updated),
+                QCoreApplication.translate("CaseDocument", "Record a test result"),
+                f"detail:{item_id}",
+            )
 
     def set_date(self, item_id: str, date: str | None) -> None:
         """Record when a test was done or recorded; only a test with a recorded status has a date."""
         entry = self.case.workup.get(item_id)
         if entry is not None:
             updated = WorkupEntry(entry.status, entry.detail, date)
-            self._edit(self.case.with_workup(item_id, updated), "Record a test date", f"date:{item_id}")
+            self._edit(
+                self.case.with_workup(item_id, updated),
+                QCoreApplication.translate("CaseDocument", "Record a test date"),
+                f"date:{item_id}",
+            )
 
     def _start_over(self, case: Case, path: Path | None, disk_digest: bytes | None) -> None:
         """Replace the whole document: a fresh history whose clean state is this case."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal, SignalInstance
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,7 +27,17 @@ from PySide6.QtWidgets import (
 
 from livercalc_desktop.register.store import CaseRow, Search
 
-HEADERS = ("Case", "Name", "Hospital number", "Scan date", "Due date", "Category", "Urgent", "Outcome")
+# Marked for translation (context "CasesView") and translated where shown.
+HEADERS = (
+    QT_TRANSLATE_NOOP("CasesView", "Case"),
+    QT_TRANSLATE_NOOP("CasesView", "Name"),
+    QT_TRANSLATE_NOOP("CasesView", "Hospital number"),
+    QT_TRANSLATE_NOOP("CasesView", "Scan date"),
+    QT_TRANSLATE_NOOP("CasesView", "Due date"),
+    QT_TRANSLATE_NOOP("CasesView", "Category"),
+    QT_TRANSLATE_NOOP("CasesView", "Urgent"),
+    QT_TRANSLATE_NOOP("CasesView", "Outcome"),
+)
 
 
 def _item(text: str, sort_value: object | None = None) -> QTableWidgetItem:
@@ -64,37 +74,37 @@ class CasesView(QWidget):
 
     def __init__(self, categories: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("Cases in the register")
+        self.setWindowTitle(self.tr("Cases in the register"))
         self.text = QLineEdit()
-        self.text.setPlaceholderText("Name or hospital number")
-        self.text.setAccessibleName("Search by name or hospital number")
+        self.text.setPlaceholderText(self.tr("Name or hospital number"))
+        self.text.setAccessibleName(self.tr("Search by name or hospital number"))
         self.text.setClearButtonEnabled(True)
         self.category = QComboBox()
-        self.category.setAccessibleName("Category")
-        self.category.addItem("All categories", "")
+        self.category.setAccessibleName(self.tr("Category"))
+        self.category.addItem(self.tr("All categories"), "")
         for category_id, label in categories:
             self.category.addItem(label, category_id)
-        self.use_from, self.scan_from = _date_edit("Scan from")
-        self.use_to, self.scan_to = _date_edit("Scan to")
+        self.use_from, self.scan_from = _date_edit(self.tr("Scan from"))
+        self.use_to, self.scan_to = _date_edit(self.tr("Scan to"))
         self.scan_from.setDate(QDate.currentDate().addYears(-1))
         self.scan_to.setDate(QDate.currentDate())
-        self.due = QCheckBox("Outcome &due")
-        self.due.setToolTip("Cases more than 4 weeks past their due date with no outcome recorded")
+        self.due = QCheckBox(self.tr("Outcome &due"))
+        self.due.setToolTip(self.tr("Cases more than 4 weeks past their due date with no outcome recorded"))
         filters = QHBoxLayout()
         for widget in (self.text, self.category, self.use_from, self.scan_from, self.use_to, self.scan_to, self.due):
             filters.addWidget(widget)
         self.table = QTableWidget(0, len(HEADERS))
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setAccessibleName("Cases")
+        self.table.setHorizontalHeaderLabels([self.tr(str(header)) for header in HEADERS])
+        self.table.setAccessibleName(self.tr("Cases"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self._emit(self.open_requested))
         self.count = QLabel()
-        open_button = QPushButton("&Open case")
+        open_button = QPushButton(self.tr("&Open case"))
         open_button.clicked.connect(lambda: self._emit(self.open_requested))
-        outcome_button = QPushButton("Record &outcome…")
+        outcome_button = QPushButton(self.tr("Record &outcome…"))
         outcome_button.clicked.connect(lambda: self._emit(self.outcome_requested))
         buttons = QHBoxLayout()
         buttons.addWidget(self.count, 1)
@@ -137,14 +147,14 @@ class CasesView(QWidget):
                 _item(row.scan_date.isoformat()),
                 _item(row.due_date.isoformat()),
                 _item(labels.get(row.category, row.category)),
-                _item("Urgent" if row.urgent else ""),
-                _item("Recorded" if row.outcome_recorded else "None yet"),
+                _item(self.tr("Urgent") if row.urgent else ""),
+                _item(self.tr("Recorded") if row.outcome_recorded else self.tr("None yet")),
             )
             for column, cell in enumerate(cells):
                 self.table.setItem(index, column, cell)
         self.table.setSortingEnabled(True)
         self.table.resizeColumnsToContents()
-        self.count.setText(f"{len(rows)} case(s)")
+        self.count.setText(self.tr("{count} case(s)").format(count=len(rows)))
 
     def selected_case(self) -> int | None:
         row = self.table.currentRow()

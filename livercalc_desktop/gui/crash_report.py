@@ -12,6 +12,8 @@ import traceback
 from collections.abc import Callable
 from types import TracebackType
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from livercalc_desktop import __version__
 from livercalc_desktop.gui.dialogs import Dialogs
 
@@ -32,10 +34,12 @@ def crash_report(exc_type: type[BaseException], tb: TracebackType | None) -> str
     return "\n".join(lines)
 
 
-SAVED = "Your work is autosaved."
-NOT_SAVED = (
+# The dialog is in the window's language; the report itself stays in English for support.
+SAVED = QT_TRANSLATE_NOOP("CrashReport", "Your work is autosaved.")
+NOT_SAVED = QT_TRANSLATE_NOOP(
+    "CrashReport",
     "Your latest changes could not be autosaved: if the window still responds, save the case "
-    "now (File, Save as) under a new name."
+    "now (File, Save as) under a new name.",
 )
 
 
@@ -55,9 +59,12 @@ def install_excepthook(dialogs: Dialogs, protect: Callable[[], bool]) -> None:
             saved = False
         dialogs.report(
             None,
-            "Something went wrong",
-            f"LiverCalc hit an unexpected error. {SAVED if saved else NOT_SAVED} Please copy this report "
-            "(it holds no patient details) and send it to your support contact.",
+            QCoreApplication.translate("CrashReport", "Something went wrong"),
+            QCoreApplication.translate(
+                "CrashReport",
+                "LiverCalc hit an unexpected error. {autosave} Please copy this report "
+                "(it holds no patient details) and send it to your support contact.",
+            ).format(autosave=QCoreApplication.translate("CrashReport", str(SAVED if saved else NOT_SAVED))),
             report,
         )
 

@@ -12,6 +12,7 @@ from enum import Enum, auto
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,9 +30,10 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:  # Qt's print module loads when the user prints, not at start-up
     from PySide6.QtPrintSupport import QPrinter
 
-CASE_FILTER = "LiverCalc case (*.json)"
-PDF_FILTER = "PDF document (*.pdf)"
-IMAGE_FILTER = "Logo image (*.png *.jpg *.jpeg)"
+# File-type filters, translated when a dialog shows them (context "Dialogs").
+CASE_FILTER = str(QT_TRANSLATE_NOOP("Dialogs", "LiverCalc case (*.json)"))
+PDF_FILTER = str(QT_TRANSLATE_NOOP("Dialogs", "PDF document (*.pdf)"))
+IMAGE_FILTER = str(QT_TRANSLATE_NOOP("Dialogs", "Logo image (*.png *.jpg *.jpeg)"))
 
 
 class Choice(Enum):
@@ -88,22 +90,34 @@ class QtDialogs:
 
     def open_case_path(self, parent: QWidget, folder: str) -> Path | None:
 
-        name, _ = QFileDialog.getOpenFileName(parent, "Open case", folder, CASE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            parent,
+            QCoreApplication.translate("Dialogs", "Open case"),
+            folder,
+            QCoreApplication.translate("Dialogs", CASE_FILTER),
+        )
         return Path(name) if name else None
 
     def save_path(self, parent: QWidget, suggested: Path, file_filter: str) -> Path | None:
 
-        name, _ = QFileDialog.getSaveFileName(parent, "Save as", str(suggested), file_filter)
+        name, _ = QFileDialog.getSaveFileName(
+            parent,
+            QCoreApplication.translate("Dialogs", "Save as"),
+            str(suggested),
+            QCoreApplication.translate("Dialogs", file_filter),
+        )
         return Path(name) if name else None
 
     def unsaved_changes(self, parent: QWidget, name: str) -> Choice:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Unsaved changes")
-        box.setText(f"Save the changes to {name} before continuing?")
+        box.setWindowTitle(QCoreApplication.translate("Dialogs", "Unsaved changes"))
+        box.setText(
+            QCoreApplication.translate("Dialogs", "Save the changes to {name} before continuing?").format(name=name)
+        )
         role = QMessageBox.ButtonRole
-        save = box.addButton("&Save", role.AcceptRole)
-        discard = box.addButton("&Discard changes", role.DestructiveRole)
+        save = box.addButton(QCoreApplication.translate("Dialogs", "&Save"), role.AcceptRole)
+        discard = box.addButton(QCoreApplication.translate("Dialogs", "&Discard changes"), role.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(save)
         box.exec()
@@ -117,25 +131,30 @@ class QtDialogs:
 
     def recover(self, parent: QWidget, cases: Sequence[str]) -> RecoveryAnswer:
         dialog = QDialog(parent)
-        dialog.setWindowTitle("Recover unsaved cases")
+        dialog.setWindowTitle(QCoreApplication.translate("Dialogs", "Recover unsaved cases"))
         layout = QVBoxLayout(dialog)
         intro = QLabel(
-            "LiverCalc closed without saving these cases. Open one to carry on with it, or discard it. "
-            "Cases you leave are offered again next time."
+            QCoreApplication.translate(
+                "Dialogs",
+                "LiverCalc closed without saving these cases. Open one to carry on with it, or discard it. "
+                "Cases you leave are offered again next time.",
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         listing = QListWidget()
-        listing.setAccessibleName("Unsaved cases")
+        listing.setAccessibleName(QCoreApplication.translate("Dialogs", "Unsaved cases"))
         listing.addItems(list(cases))
         listing.setCurrentRow(0)
         layout.addWidget(listing)
         buttons = QDialogButtonBox()
         role = QDialogButtonBox.ButtonRole
         answers = {
-            buttons.addButton("&Open", role.AcceptRole): Recovery.OPEN,
-            buttons.addButton("&Discard", role.DestructiveRole): Recovery.DISCARD,
-            buttons.addButton("&Later", role.RejectRole): Recovery.LATER,
+            buttons.addButton(QCoreApplication.translate("Dialogs", "&Open"), role.AcceptRole): Recovery.OPEN,
+            buttons.addButton(
+                QCoreApplication.translate("Dialogs", "&Discard"), role.DestructiveRole
+            ): Recovery.DISCARD,
+            buttons.addButton(QCoreApplication.translate("Dialogs", "&Later"), role.RejectRole): Recovery.LATER,
         }
         buttons.clicked.connect(lambda button: dialog.done(list(answers).index(button) + 1))
         layout.addWidget(buttons)
@@ -147,13 +166,20 @@ class QtDialogs:
     def file_changed(self, parent: QWidget, name: str) -> Conflict:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("File changed on disk")
+        box.setWindowTitle(QCoreApplication.translate("Dialogs", "File changed on disk"))
         box.setText(
-            f"{name} was changed by another window or computer after you opened it. "
-            "Saving here would replace those changes."
+            QCoreApplication.translate(
+                "Dialogs",
+                "{name} was changed by another window or computer after you opened it. "
+                "Saving here would replace those changes.",
+            ).format(name=name)
         )
-        overwrite = box.addButton("&Replace it", QMessageBox.ButtonRole.DestructiveRole)
-        save_as = box.addButton("Save &as a new file…", QMessageBox.ButtonRole.AcceptRole)
+        overwrite = box.addButton(
+            QCoreApplication.translate("Dialogs", "&Replace it"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        save_as = box.addButton(
+            QCoreApplication.translate("Dialogs", "Save &as a new file…"), QMessageBox.ButtonRole.AcceptRole
+        )
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(save_as)
         box.exec()
@@ -170,10 +196,12 @@ class QtDialogs:
         layout = QVBoxLayout(dialog)
         text = QPlainTextEdit(f"{intro}\n\n{details}")
         text.setReadOnly(True)
-        text.setAccessibleName("Error report")
+        text.setAccessibleName(QCoreApplication.translate("Dialogs", "Error report"))
         layout.addWidget(text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        copy = buttons.addButton("&Copy report", QDialogButtonBox.ButtonRole.ActionRole)
+        copy = buttons.addButton(
+            QCoreApplication.translate("Dialogs", "&Copy report"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(details))
         buttons.rejected.connect(dialog.reject)
         layout.addWidget(buttons)
@@ -194,20 +222,27 @@ class QtDialogs:
         return printer if accepted else None
 
     def open_image_path(self, parent: QWidget, folder: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(parent, "Choose logo", folder, IMAGE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            parent,
+            QCoreApplication.translate("Dialogs", "Choose logo"),
+            folder,
+            QCoreApplication.translate("Dialogs", IMAGE_FILTER),
+        )
         return Path(name) if name else None
 
     def record_note(self, parent: QWidget, text: str, ascii_only: bool, recopy: Callable[[bool], str]) -> None:
         """Show the note already on the clipboard; the ASCII box copies the other form at once."""
         dialog = QDialog(parent)
-        dialog.setWindowTitle("Note for the record")
+        dialog.setWindowTitle(QCoreApplication.translate("Dialogs", "Note for the record"))
         layout = QVBoxLayout(dialog)
-        status = QLabel("Copied to the clipboard. Paste it into the record.")
+        status = QLabel(QCoreApplication.translate("Dialogs", "Copied to the clipboard. Paste it into the record."))
         view = QPlainTextEdit(text)
         view.setReadOnly(True)
         view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        view.setAccessibleName("Note for the record")
-        ascii_box = QCheckBox("&ASCII only (for record systems that garble other characters)")
+        view.setAccessibleName(QCoreApplication.translate("Dialogs", "Note for the record"))
+        ascii_box = QCheckBox(
+            QCoreApplication.translate("Dialogs", "&ASCII only (for record systems that garble other characters)")
+        )
         ascii_box.setChecked(ascii_only)
 
         def switch(checked: bool) -> None:

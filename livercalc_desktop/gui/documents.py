@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from livercalc_desktop.domain.case import Case
 from livercalc_desktop.gui.letterhead import clinic_from_settings
 from livercalc_desktop.gui.settings import ENGLISH_COPY, AppSettings
@@ -67,6 +69,7 @@ def _summary_name(case: Case, tag: str) -> str:
     return default_summary_name(case, tag)
 
 
-LEAFLET = DocumentKind("leaflet", "Patient leaflet", _leaflet, _leaflet_name)
-SUMMARY = DocumentKind("summary", "Clinician summary", _summary, _summary_name)
+# Titles are marked for translation (context "Documents") and translated where shown.
+LEAFLET = DocumentKind("leaflet", str(QT_TRANSLATE_NOOP("Documents", "Patient leaflet")), _leaflet, _leaflet_name)
+SUMMARY = DocumentKind("summary", str(QT_TRANSLATE_NOOP("Documents", "Clinician summary")), _summary, _summary_name)
 DOCUMENTS = {kind.key: kind for kind in (LEAFLET, SUMMARY)}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QRegularExpression
+from PySide6.QtCore import QCoreApplication, QDate, QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,9 +31,12 @@ from livercalc_desktop.domain.case import Value
 from livercalc_desktop.domain.schema import FieldSpec, FieldType
 from livercalc_desktop.gui.signals import signals_blocked
 
-NOT_RECORDED = "Not recorded"
-NONE_SEEN = "None seen"
 Commit = Callable[[], None]
+
+
+def not_recorded() -> str:
+    """Return the words for a value nobody has recorded yet (never shown as normal)."""
+    return QCoreApplication.translate("FieldEditors", "Not recorded")
 
 
 class Editor:
@@ -152,7 +155,7 @@ def _optional_spin(spec: FieldSpec, on_commit: Commit) -> QDoubleSpinBox:
     spin.setDecimals(decimals)
     spin.setSingleStep(step)
     spin.setRange((spec.minimum or 0) - step, spec.maximum or 0)
-    spin.setSpecialValueText(NOT_RECORDED)
+    spin.setSpecialValueText(not_recorded())
     spin.setSuffix(f" {spec.unit}" if spec.unit else "")
     spin.setValue(spin.minimum())
     spin.valueChanged.connect(lambda _v: on_commit())
@@ -187,7 +190,8 @@ class SizesEditor(Editor):
         layout.setContentsMargins(0, 0, 0, 0)
         self.spins = [_optional_spin(spec, on_commit) for _ in range(spec.max_items or 3)]
         for index, spin in enumerate(self.spins, start=1):
-            spin.setAccessibleName(f"{spec.label}, diameter {index}")
+            diameter = QCoreApplication.translate("FieldEditors", "{field}, diameter {number}")
+            spin.setAccessibleName(diameter.format(field=spec.label, number=index))
             spin.setSpecialValueText("—")
             layout.addWidget(spin)
 
@@ -210,14 +214,17 @@ class ChoiceEditor(Editor):
     def __init__(self, spec: FieldSpec, on_commit: Commit) -> None:
         self.combo = QComboBox()
         super().__init__(spec, self.combo)
-        self.combo.addItem(NOT_RECORDED, None)
+        self.combo.addItem(not_recorded(), None)
         if spec.type is FieldType.BOOL:
-            self.combo.addItem("Yes", True)
-            self.combo.addItem("No", False)
+            self.combo.addItem(QCoreApplication.translate("FieldEditors", "Yes"), True)
+            self.combo.addItem(QCoreApplication.translate("FieldEditors", "No"), False)
         for choice in spec.choices:
             self.combo.addItem(choice.label, choice.value)
         if spec.default is not None:
-            self.combo.setItemText(self.combo.findData(spec.default), f"{spec.choice_label(spec.default)} (default)")
+            default = QCoreApplication.translate("FieldEditors", "{choice} (default)")
+            self.combo.setItemText(
+                self.combo.findData(spec.default), default.format(choice=spec.choice_label(spec.default))
+            )
         self.combo.currentIndexChanged.connect(lambda _i: on_commit())
 
     def value(self) -> Value | None:
@@ -245,10 +252,15 @@ class ChoicesEditor(Editor):
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setVerticalSpacing(2)
-        self.none_seen = QCheckBox(NONE_SEEN)
+        self.none_seen = QCheckBox(QCoreApplication.translate("FieldEditors", "None seen"))
         self.none_seen.setObjectName(f"{spec.path}:none-seen")
-        self.none_seen.setAccessibleName(f"{spec.label}: none seen")
-        self.none_seen.setToolTip("Record that none of these was seen (different from leaving it not recorded).")
+        none_seen = QCoreApplication.translate("FieldEditors", "{field}: none seen")
+        self.none_seen.setAccessibleName(none_seen.format(field=spec.label))
+        self.none_seen.setToolTip(
+            QCoreApplication.translate(
+                "FieldEditors", "Record that none of these was seen (different from leaving it not recorded)."
+            )
+        )
         self.none_seen.toggled.connect(self._on_none_seen)
         grid.addWidget(self.none_seen, 0, 0, 1, 2)
         self.boxes: dict[str, QCheckBox] = {}

@@ -17,29 +17,39 @@ import functools
 import itertools
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from livercalc_desktop.domain.case import Case, Value
 from livercalc_desktop.domain.errors import Problem
 from livercalc_desktop.domain.schema import CaseSchema, FieldSpec, FieldType
 from livercalc_desktop.gui.field_editors import ChoicesEditor, Editor, make_editor
+from livercalc_desktop.gui.problem_words import problem_message
 from livercalc_desktop.gui.signals import signals_blocked
 from livercalc_desktop.gui.styles import style_label
 from livercalc_desktop.gui.widget_updates import set_shown, set_style_property, set_text
+from livercalc_desktop.knowledge.window_labels import WindowLabels
 
 # Letters the menu bar uses (File, Edit, Register, Help) are left to it.
 _RESERVED_MNEMONICS = set("fehr")
+_MENU_TITLES = ("&File", "&Edit", "&Register", "&Help")
+
+
+def menu_bar_letters() -> set[str]:
+    """Return the menu bar's Alt letters in the window's language (the main window's menu titles)."""
+    titles = (QCoreApplication.translate("MainWindow", title) for title in _MENU_TITLES)
+    return {title[title.index("&") + 1].lower() for title in titles if "&" in title[:-1]}
 
 
 def assign_mnemonics(texts: list[str], anchored: int = 0, reserved: Iterable[str] = _RESERVED_MNEMONICS) -> list[str]:
-    """Underline one letter in as many texts as possible, earlier texts first, no letter twice.
+    """Underline one letter (a to z: typeable on any keyboard) in as many texts as possible, earlier first, none twice.
 
     Each text takes its first free letter. When none is free, an earlier text may move to
     another of its own free letters to make room (a matching by augmenting paths), except
     the first ``anchored`` texts, whose letters never move.
     """
-    candidates = [list(dict.fromkeys(c.lower() for c in t if c.isalpha() and c.lower() not in reserved)) for t in texts]
+    typeable = [(c.lower() for c in text if c.isascii() and c.isalpha()) for text in texts]
+    candidates = [list(dict.fromkeys(c for c in chars if c not in reserved)) for chars in typeable]
     owner: dict[str, int] = {}
 
     def place(index: int, tried: set[str]) -> bool:
@@ -97,16 +107,18 @@ class FindingsForm(QWidget):
 
     value_edited = Signal(str, object, bool)  # path, value, typed (merges into one undo step)
 
-    def __init__(self, schema: CaseSchema, parent: QWidget | None = None) -> None:
+    def __init__(self, schema: CaseSchema, parent: QWidget | None = None, labels: WindowLabels | None = None) -> None:
         super().__init__(parent)
         self.schema = schema
+        # The words shown for the schema's labels (translated where current); values are the schema's.
+        self.labels = labels or WindowLabels()
         self.editors: dict[str, Editor] = {}
         self.problem_labels: dict[str, QLabel] = {}
         self.group_entries: dict[str, QWidget] = {}
         self._row_labels: list[tuple[FieldSpec, QLabel]] = []
         layout = QVBoxLayout(self)
         for group in schema.groups:
-            box = QGroupBox(group.label)
+            box = QGroupBox(self.labels.group(group.id, group.label))
             box.setObjectName(f"group:{group.id}")
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -119,7 +131,7 @@ class FindingsForm(QWidget):
         layout.addStretch(1)
         rows = sorted(self._row_labels, key=lambda row: _mnemonic_priority(row[0]))
         required = sum(spec.required for spec, _label in rows)
-        texts = assign_mnemonics([label.text() for _s, label in rows], anchored=required)
+        texts = assign_mnemonics([label.text() for _s, label in rows], anchored=required, reserved=menu_bar_letters())
         for (_spec, label), text in zip(rows, texts, strict=True):
             label.setText(text)
         self._chain_tab_order()
@@ -131,6 +143,7 @@ class FindingsForm(QWidget):
         pending: list[FieldSpec] = list(fields)
         while pending:
             spec = pending.pop(0)
+            spec = self.labels.shown(spec)
             row_specs = [spec]
             # Weeks and days of the gestational age share one row.
             while (
@@ -138,7 +151,7 @@ class FindingsForm(QWidget):
                 and spec.type is FieldType.INT
                 and pending[0].path.rsplit(".", 1)[0] == spec.path.rsplit(".", 1)[0]
             ):
-                row_specs.append(pending.pop(0))
+                row_specs.append(self.labels.shown(pending.pop(0)))
             editors = [make_editor(s, functools.partial(self._commit, s.path)) for s in row_specs]
             holder = QWidget()
             column = QVBoxLayout(holder)
@@ -196,7 +209,7 @@ class FindingsForm(QWidget):
         messages: dict[str, list[str]] = {}
         for problem in problems:
             path = problem.path.split("[")[0]
-            messages.setdefault(path, []).append(problem.message)
+            messages.setdefault(path, []).append(problem_message(problem, self.schema, self.labels))
         for label, paths in self._paths_by_label.items():
             shown = [m for p in paths for m in messages.get(p, [])]
             set_text(label, "\n".join(dict.fromkeys(shown)))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QCoreApplication, QThread, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QProgressBar, QVBoxLayout, QWidget
 
 from livercalc_desktop.domain.errors import LivercalcError
@@ -36,7 +36,8 @@ class _Worker(QThread):
 
 def summary_text(summary: ImportSummary) -> str:
     """Describe an import in plain words: how many added, and each skipped file with its reason."""
-    lines = [f"Added {len(summary.added)} case(s). Skipped {len(summary.skipped)} file(s)."]
+    added = QCoreApplication.translate("FolderImportDialog", "Added {added} case(s). Skipped {skipped} file(s).")
+    lines = [added.format(added=len(summary.added), skipped=len(summary.skipped))]
     lines += [f"• {item.file}: {item.reason}" for item in summary.skipped]
     return "\n".join(lines)
 
@@ -48,13 +49,13 @@ class FolderImportDialog(QDialog):
 
     def __init__(self, register: Register, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import case files")
-        self.status = QLabel(f"Importing the case files in {folder.name} …")
+        self.setWindowTitle(self.tr("Import case files"))
+        self.status = QLabel(self.tr("Importing the case files in {folder} …").format(folder=folder.name))
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Import progress")
+        self.progress.setAccessibleName(self.tr("Import progress"))
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
-        self.report.setAccessibleName("Import summary")
+        self.report.setAccessibleName(self.tr("Import summary"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         self.buttons.setEnabled(False)
@@ -78,9 +79,9 @@ class FolderImportDialog(QDialog):
         self.worker.wait()
         self.buttons.setEnabled(True)
         if isinstance(outcome, ImportSummary):
-            self.status.setText("Import finished.")
+            self.status.setText(self.tr("Import finished."))
             self.report.setPlainText(summary_text(outcome))
             self.imported.emit(outcome)
         else:
-            self.status.setText("Import stopped. Cases in batches already stored stay in the register.")
+            self.status.setText(self.tr("Import stopped. Cases in batches already stored stay in the register."))
             self.report.setPlainText(str(outcome))

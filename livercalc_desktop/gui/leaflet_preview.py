@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -23,9 +23,11 @@ from livercalc_desktop.gui.case_document import CaseDocument
 from livercalc_desktop.gui.dialogs import PDF_FILTER, Dialogs
 from livercalc_desktop.gui.documents import DOCUMENTS, LEAFLET, DocumentKind
 from livercalc_desktop.gui.printing import print_pdf
+from livercalc_desktop.gui.problem_words import problem_text
 from livercalc_desktop.gui.screen_fit import fit_on_screen
 from livercalc_desktop.gui.settings import LAST_FOLDER, PAPER, AppSettings
 from livercalc_desktop.gui.styles import style_label
+from livercalc_desktop.gui.translation import window_labels
 from livercalc_desktop.gui.widget_updates import set_shown, set_style_property, set_text
 from livercalc_desktop.leaflet.export import draft_translation, leaflet_language
 from livercalc_desktop.leaflet.translations import TranslationRefused
@@ -45,7 +47,7 @@ class LeafletPreview(QDialog):
 
     def __init__(self, document: CaseDocument, settings: AppSettings, dialogs: Dialogs, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Preview")
+        self.setWindowTitle(self.tr("Preview"))
         self.document, self.settings, self.dialogs = document, settings, dialogs
         self.pdf = b""
         self.draft = ""  # the language of an unreviewed translation being shown, else ""
@@ -56,17 +58,17 @@ class LeafletPreview(QDialog):
         self.view.setDocument(self.pdf_document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setAccessibleName("Document preview")
+        self.view.setAccessibleName(self.tr("Document preview"))
         self.kind = QComboBox()
         self.kind.setObjectName("document_kind")
-        self.kind.setAccessibleName("Document")
+        self.kind.setAccessibleName(self.tr("Document"))
         for kind in DOCUMENTS.values():
-            self.kind.addItem(kind.title, kind.key)
+            self.kind.addItem(QCoreApplication.translate("Documents", kind.title), kind.key)
         self.paper = QComboBox()
         self.paper.setObjectName("paper")
-        self.paper.setAccessibleName("Paper size")
+        self.paper.setAccessibleName(self.tr("Paper size"))
         self.paper.addItem("A4", "a4")
-        self.paper.addItem("US Letter", "letter")
+        self.paper.addItem(self.tr("US Letter"), "letter")
         self.paper.setCurrentIndex(max(self.paper.findData(settings.get(PAPER)), 0))
         # On its own line and wrapped, so a long message never widens the window past the screen.
         self.message = QLabel()
@@ -77,13 +79,13 @@ class LeafletPreview(QDialog):
         self.message.hide()
         self.english_button = QPushButton(self.tr("Use &English instead"))
         self.english_button.hide()
-        self.save_button = QPushButton("&Save PDF…")
-        self.print_button = QPushButton("&Print…")
-        close = QPushButton("Close")
+        self.save_button = QPushButton(self.tr("&Save PDF…"))
+        self.print_button = QPushButton(self.tr("&Print…"))
+        close = QPushButton(self.tr("Close"))
         bar = QHBoxLayout()
-        kind_label = QLabel("&Document:")
+        kind_label = QLabel(self.tr("&Document:"))
         kind_label.setBuddy(self.kind)
-        paper_label = QLabel("Pape&r:")
+        paper_label = QLabel(self.tr("Pape&r:"))
         paper_label.setBuddy(self.paper)
         for part in (kind_label, self.kind, paper_label, self.paper):
             bar.addWidget(part)
@@ -124,10 +126,11 @@ class LeafletPreview(QDialog):
 
     def refresh(self) -> None:
         """Build the PDF from the current case and show it; say why if it cannot be built."""
-        self.setWindowTitle(self.current.title)
+        self.setWindowTitle(QCoreApplication.translate("Documents", self.current.title))
         problems = self.document.problems()
         if problems:
-            self._show_problem(f"Complete the findings first: {problems[0]}")
+            first = problem_text(problems[0], self.document.pathway, window_labels(self.document.pathway))
+            self._show_problem(self.tr("Complete the findings first: {problem}").format(problem=first))
             return
         case, pathway = self.document.case, self.document.pathway
         language = "en" if self.english_for and self.english_for == leaflet_language(case) else None
@@ -193,10 +196,11 @@ class LeafletPreview(QDialog):
             # Never over the open case file, however the name is spelled.
             write_atomically(path, self.pdf, LeafletError, protect=self.document.path)
         except LeafletError as exc:
-            self.dialogs.error(self, "Not saved", exc.message)
+            self.dialogs.error(self, self.tr("Not saved"), exc.message)
             return None
         self.settings.set(LAST_FOLDER, str(path.parent))
-        self._say(f"{self.current.title} saved to {path}", "note")
+        title = QCoreApplication.translate("Documents", self.current.title)
+        self._say(self.tr("{document} saved to {path}").format(document=title, path=path), "note")
         self.saved.emit(path)
         return path
 

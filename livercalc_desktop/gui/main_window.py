@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
@@ -25,22 +25,27 @@ from livercalc_desktop.gui.case_document import CaseDocument
 from livercalc_desktop.gui.dialogs import CASE_FILTER, Choice, Conflict, Dialogs
 from livercalc_desktop.gui.findings_form import FindingsForm
 from livercalc_desktop.gui.input_guards import install_input_guards
+from livercalc_desktop.gui.problem_words import problem_text
 from livercalc_desktop.gui.register_menu import RegisterMenu
 from livercalc_desktop.gui.screen_fit import fit_on_screen, hold_width
 from livercalc_desktop.gui.settings import GEOMETRY, LAST_FOLDER, SPLITTER, AppSettings
+from livercalc_desktop.gui.translation import window_labels
 
 if TYPE_CHECKING:
     from livercalc_desktop.gui.documents import DocumentKind
     from livercalc_desktop.gui.leaflet_preview import LeafletPreview
 
 APP_NAME = "LiverCalc Desktop"
-INTENDED_USE = (
+# Marked for translation (context "MainWindow") and translated where shown.
+INTENDED_USE = QT_TRANSLATE_NOOP(
+    "MainWindow",
     "Intended use: to help obstetric sonographers and genetic counsellors explain a fetal liver "
     "calcification found on ultrasound. It shows a rule-based counselling category with its "
     "evidence, a workup checklist and a patient leaflet. It does not diagnose, and it does not "
-    "replace the judgement of the clinical team."
+    "replace the judgement of the clinical team.",
 )
-HELP_TEXT = (
+HELP_TEXT = QT_TRANSLATE_NOOP(
+    "MainWindow",
     "Enter the findings on the left. The panel on the right updates as you go: the category, "
     "the reasons with their references, and the workup checklist. Set a test's status in the "
     "checklist to record offers, declines and results.\n\n"
@@ -49,7 +54,7 @@ HELP_TEXT = (
     "Ctrl+Shift+P print the summary, Ctrl+Shift+C copy the note for the record, Ctrl+Z undo, "
     "Ctrl+Shift+Z redo, F1 this help. Alt plus the underlined letter jumps to a field; Ctrl+1 to "
     'Ctrl+6 jump to a section of the form. Ctrl+Shift+N records "none seen" for every list of other '
-    'findings; each list also has its own "None seen" box.'
+    'findings; each list also has its own "None seen" box.',
 )
 FINDINGS_GROUP = "findings"
 
@@ -86,7 +91,7 @@ class MainWindow(QMainWindow):
         side_layout.setSpacing(0)
         self.splitter.addWidget(form_area)
         self.splitter.addWidget(side)
-        self.form = FindingsForm(self.pathway.schema)
+        self.form = FindingsForm(self.pathway.schema, labels=window_labels(self.pathway))
         self.panel = AssessmentPanel(self.pathway)
         form_area.setWidget(self.form)
         panel_area.setWidget(self.panel)
@@ -100,10 +105,13 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._build_menus()
         meta = self.pathway.kb.meta
-        draft = (
-            "" if meta.review_status == "approved" else f" — content {meta.review_status}, awaiting clinical sign-off"
-        )
-        self.statusBar().addPermanentWidget(QLabel(f"Knowledge base {meta.content_version} ({meta.reviewed}){draft}"))
+        if meta.review_status == "approved":
+            kb_text = self.tr("Knowledge base {version} ({date})")
+        else:
+            kb_text = self.tr("Knowledge base {version} ({date}) — content {status}, awaiting clinical sign-off")
+        status = QCoreApplication.translate("AssessmentPanel", meta.review_status)
+        kb_text = kb_text.format(version=meta.content_version, date=meta.reviewed, status=status)
+        self.statusBar().addPermanentWidget(QLabel(kb_text))
         self.form.value_edited.connect(lambda path, value, typing: document.set_value(path, value, typing=typing))
         self.panel.status_edited.connect(document.set_status)
         self.panel.detail_edited.connect(document.set_detail)
@@ -158,36 +166,36 @@ class MainWindow(QMainWindow):
         self._action(files, self.tr("Save &as…"), self.save_as, "Ctrl+Shift+S")
         files.addSeparator()
         self.export_action = self._action(files, self.tr("Patient &leaflet…"), self.show_leaflet, "Ctrl+E")
-        self._action(files, "Clinician s&ummary…", self.show_summary, "Ctrl+Shift+E")
-        self._action(files, "&Print leaflet…", self.print_leaflet, QKeySequence.StandardKey.Print)
-        self._action(files, "Print clinician summar&y…", self.print_summary, "Ctrl+Shift+P")
-        self._action(files, "&Note for the record (copy)…", self.copy_record_note, "Ctrl+Shift+C")
+        self._action(files, self.tr("Clinician s&ummary…"), self.show_summary, "Ctrl+Shift+E")
+        self._action(files, self.tr("&Print leaflet…"), self.print_leaflet, QKeySequence.StandardKey.Print)
+        self._action(files, self.tr("Print clinician summar&y…"), self.print_summary, "Ctrl+Shift+P")
+        self._action(files, self.tr("&Note for the record (copy)…"), self.copy_record_note, "Ctrl+Shift+C")
         files.addSeparator()
         self._action(files, self.tr("Pre&ferences…"), self.show_preferences)
         files.addSeparator()
         self._action(files, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        self._build_edit_menu(bar.addMenu("&Edit"))
-        self.register_menu = RegisterMenu(self, bar.addMenu("&Register"))
+        self._build_edit_menu(bar.addMenu(self.tr("&Edit")))
+        self.register_menu = RegisterMenu(self, bar.addMenu(self.tr("&Register")))
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&Help"), self.show_help, QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, self.tr("&About LiverCalc Desktop"), self.show_about)
 
     def _build_edit_menu(self, edit: QMenu) -> None:
         stack = self.document.undo_stack
-        undo = stack.createUndoAction(self, "&Undo")
+        undo = stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = stack.createRedoAction(self, "&Redo")
+        redo = stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.addActions([undo, redo])
         edit.addSeparator()
-        self._action(edit, "&No other findings seen", self.record_no_other_findings, "Ctrl+Shift+N")
-        go_to = edit.addMenu("&Go to section")
+        self._action(edit, self.tr("&No other findings seen"), self.record_no_other_findings, "Ctrl+Shift+N")
+        go_to = edit.addMenu(self.tr("&Go to section"))
         for number, group in enumerate(self.pathway.schema.groups, start=1):
             if group.id in self.form.group_entries and number <= 9:
                 widget = self.form.group_entries[group.id]
                 self._action(
                     go_to,
-                    group.label,
+                    self.form.labels.group(group.id, group.label),
                     functools.partial(widget.setFocus, Qt.FocusReason.ShortcutFocusReason),
                     f"Ctrl+{number}",
                 )
@@ -195,7 +203,7 @@ class MainWindow(QMainWindow):
     def record_no_other_findings(self) -> None:
         """Record "none seen" for every tick-box list of other findings, as one undoable step."""
         paths = self.form.tick_box_paths(FINDINGS_GROUP)
-        self.document.set_values(dict.fromkeys(paths, ()), "Record no other findings")
+        self.document.set_values(dict.fromkeys(paths, ()), self.tr("Record no other findings"))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -204,9 +212,9 @@ class MainWindow(QMainWindow):
             self._action(self.recent_menu, path, functools.partial(self.open_path, Path(path)))
         if recent:
             self.recent_menu.addSeparator()
-            self._action(self.recent_menu, "Clear list", self.settings.clear_recent_files)
+            self._action(self.recent_menu, self.tr("Clear list"), self.settings.clear_recent_files)
         else:
-            self.recent_menu.addAction("No recent files").setEnabled(False)
+            self.recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
 
     # --- live assessment --------------------------------------------------------------
     def _on_case_changed(self, _case: object) -> None:
@@ -218,7 +226,7 @@ class MainWindow(QMainWindow):
             self.panel.show_assessment(assess(self.document.case, self.pathway))
 
     def _update_title(self) -> None:
-        name = self.document.path.name if self.document.path else "Untitled case"
+        name = self.document.path.name if self.document.path else self.tr("Untitled case")
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
 
     # --- files ------------------------------------------------------------------------
@@ -226,7 +234,7 @@ class MainWindow(QMainWindow):
         """Ask about unsaved changes; True when it is fine to replace the current case."""
         if not self.document.modified:
             return True
-        name = self.document.path.name if self.document.path else "this new case"
+        name = self.document.path.name if self.document.path else self.tr("this new case")
         choice = self.dialogs.unsaved_changes(self, name)
         if choice is Choice.SAVE:
             return self.save()
@@ -251,7 +259,7 @@ class MainWindow(QMainWindow):
         try:
             self.document.open(path)
         except LivercalcError as exc:
-            self.dialogs.error(self, "Cannot open case", exc.message)
+            self.dialogs.error(self, self.tr("Cannot open case"), exc.message)
             return
         self._remember(path)
 
@@ -285,7 +293,7 @@ class MainWindow(QMainWindow):
         try:
             self.document.save(path)
         except LivercalcError as exc:
-            self.dialogs.error(self, "Case not saved", exc.message)
+            self.dialogs.error(self, self.tr("Case not saved"), exc.message)
             return False
         self._remember(path)
         return True
@@ -301,7 +309,8 @@ class MainWindow(QMainWindow):
 
         if self.preview is None:
             self.preview = LeafletPreview(self.document, self.settings, self.dialogs, self)
-            self.preview.saved.connect(lambda path: self.statusBar().showMessage(f"Leaflet saved to {path}"))
+            saved = self.tr("Leaflet saved to {path}")
+            self.preview.saved.connect(lambda path: self.statusBar().showMessage(saved.format(path=path)))
         else:
             self.preview.refresh()
         self.preview.show()
@@ -335,7 +344,7 @@ class MainWindow(QMainWindow):
         try:
             pdf = kind.pdf(self.document.case, self.pathway, self.settings.get(PAPER), self.settings)
         except LivercalcError as exc:
-            self.dialogs.error(self, "Not printed", exc.message)
+            self.dialogs.error(self, self.tr("Not printed"), exc.message)
             return None
         done = print_pdf(self, self.dialogs, pdf, kind.job_title(self.document.case, self.document.file_tag))
         if done:
@@ -345,7 +354,12 @@ class MainWindow(QMainWindow):
     def _complete(self) -> bool:
         problems = self.document.problems()
         if problems:
-            self.dialogs.error(self, "Case incomplete", f"Complete the findings first: {problems[0]}")
+            first = problem_text(problems[0], self.pathway, self.form.labels)
+            self.dialogs.error(
+                self,
+                self.tr("Case incomplete"),
+                self.tr("Complete the findings first: {problem}").format(problem=first),
+            )
         return not problems
 
     def copy_record_note(self) -> str | None:
@@ -360,7 +374,7 @@ class MainWindow(QMainWindow):
         try:
             content = summary_content(self.document.case, self.pathway, clinic_from_settings(self.settings))
         except LivercalcError as exc:
-            self.dialogs.error(self, "No note", exc.message)
+            self.dialogs.error(self, self.tr("No note"), exc.message)
             return None
 
         def copy(ascii_only: bool) -> str:
@@ -371,7 +385,7 @@ class MainWindow(QMainWindow):
 
         ascii_only = self.settings.get(NOTE_ASCII)
         text = copy(ascii_only)
-        self.statusBar().showMessage("Note for the record copied to the clipboard", 8000)
+        self.statusBar().showMessage(self.tr("Note for the record copied to the clipboard"), 8000)
         self.dialogs.record_note(self, text, ascii_only, copy)
         return text
 
@@ -381,17 +395,26 @@ class MainWindow(QMainWindow):
         PreferencesDialog(self.settings, self, self.dialogs).open()
 
     def show_help(self) -> None:
-        self.dialogs.information(self, "Using LiverCalc Desktop", HELP_TEXT)
+        self.dialogs.information(
+            self, self.tr("Using LiverCalc Desktop"), QCoreApplication.translate("MainWindow", str(HELP_TEXT))
+        )
 
     def show_about(self) -> None:
         meta = self.pathway.kb.meta
-        text = (
-            f"{APP_NAME} {__version__}\n\nKnowledge base {meta.content_version}, reviewed {meta.reviewed} "
-            f"({meta.review_status}; {meta.reviewed_by}).\n\n{INTENDED_USE}\n\n"
+        text = self.tr(
+            "{app} {version}\n\nKnowledge base {kb}, reviewed {date} ({status}; {by}).\n\n{intended}\n\n"
             "Disclaimer: the category is a counselling aid drawn from small published series, "
             "not a personal risk. Check every result against the full clinical picture."
+        ).format(
+            app=APP_NAME,
+            version=__version__,
+            kb=meta.content_version,
+            date=meta.reviewed,
+            status=QCoreApplication.translate("AssessmentPanel", meta.review_status),
+            by=meta.reviewed_by,
+            intended=QCoreApplication.translate("MainWindow", str(INTENDED_USE)),
         )
-        self.dialogs.information(self, f"About {APP_NAME}", text)
+        self.dialogs.information(self, self.tr("About {app}").format(app=APP_NAME), text)
 
     # --- window events ----------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -17,6 +17,7 @@ from livercalc_desktop.domain.errors import CaseInvalid, LivercalcError
 from livercalc_desktop.domain.schema import CaseSchema
 from livercalc_desktop.domain.validation import case_to_data
 from livercalc_desktop.gui.findings_form import FindingsForm
+from livercalc_desktop.knowledge.window_labels import WindowLabels
 from livercalc_desktop.register.errors import RegisterFault
 
 
@@ -24,12 +25,17 @@ class OutcomeForm(QDialog):
     """Edits one outcome record; ``submit(json_text)`` stores it (raising ``CaseInvalid`` if wrong)."""
 
     def __init__(
-        self, schema: CaseSchema, case_id: int, submit: Callable[[str], object], parent: QWidget | None = None
+        self,
+        schema: CaseSchema,
+        case_id: int,
+        submit: Callable[[str], object],
+        parent: QWidget | None = None,
+        labels: WindowLabels | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Outcome of case {case_id}")
+        self.setWindowTitle(self.tr("Outcome of case {case}").format(case=case_id))
         self.schema, self.submit = schema, submit
-        self.form = FindingsForm(schema)
+        self.form = FindingsForm(schema, labels=labels)
         # Only what the user sets is recorded: a date box always shows some date, and that
         # must not become the outcome date unless someone chose it.
         self.values: dict[str, Value] = {}
@@ -63,9 +69,11 @@ class OutcomeForm(QDialog):
             self.submit(self.outcome_json())
         except CaseInvalid as exc:
             self.form.show_problems(exc.problems)
-            self.message.setText(f"Not saved: {len(exc.problems)} problem(s), shown under the fields.")
+            self.message.setText(
+                self.tr("Not saved: {count} problem(s), shown under the fields.").format(count=len(exc.problems))
+            )
             return
         except (LivercalcError, RegisterFault) as exc:
-            self.message.setText(f"Not saved: {exc.message}")
+            self.message.setText(self.tr("Not saved: {reason}").format(reason=exc.message))
             return
         super().accept()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -55,52 +57,54 @@ class PreferencesDialog(QDialog):
         self.dialogs: Dialogs = dialogs or QtDialogs()
         self.clinic = QLineEdit(settings.get(CLINIC_NAME))
         self.clinic.setObjectName("clinic_name")
-        self.clinic.setAccessibleName("Clinic name")
+        self.clinic.setAccessibleName(self.tr("Clinic name"))
         self.clinic.setMaxLength(120)
         self.address = QPlainTextEdit(settings.get(CLINIC_ADDRESS))
         self.address.setObjectName("clinic_address")
-        self.address.setAccessibleName("Clinic address")
+        self.address.setAccessibleName(self.tr("Clinic address"))
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(self.address.fontMetrics().lineSpacing() * 4 + 12)
         self.phone = QLineEdit(settings.get(CLINIC_PHONE))
         self.phone.setObjectName("clinic_phone")
-        self.phone.setAccessibleName("Clinic phone")
+        self.phone.setAccessibleName(self.tr("Clinic phone"))
         self.phone.setMaxLength(40)
         self.contact = QLineEdit(settings.get(CLINIC_CONTACT))
         self.contact.setObjectName("clinic_contact")
-        self.contact.setAccessibleName("Clinic contact line")
+        self.contact.setAccessibleName(self.tr("Clinic contact line"))
         self.contact.setMaxLength(200)
-        self.contact.setPlaceholderText("For example: Monday to Friday 9:00 to 17:00")
+        self.contact.setPlaceholderText(self.tr("For example: Monday to Friday 9:00 to 17:00"))
         self.logo = QLineEdit(settings.get(CLINIC_LOGO))
         self.logo.setObjectName("clinic_logo")
-        self.logo.setAccessibleName("Logo file")
+        self.logo.setAccessibleName(self.tr("Logo file"))
         self.logo.setReadOnly(True)
-        self.logo.setPlaceholderText("No logo")
-        choose = QPushButton("&Browse…")
+        self.logo.setPlaceholderText(self.tr("No logo"))
+        choose = QPushButton(self.tr("&Browse…"))
         choose.clicked.connect(self.choose_logo)
-        remove = QPushButton("Re&move")
+        remove = QPushButton(self.tr("Re&move"))
         remove.clicked.connect(self.logo.clear)
         logo_row = QHBoxLayout()
         for part in (self.logo, choose, remove):
             logo_row.addWidget(part)
         self.paper = QComboBox()
-        self.paper.setAccessibleName("Paper size")
+        self.paper.setAccessibleName(self.tr("Paper size"))
         self.paper.addItem("A4", "a4")
-        self.paper.addItem("US Letter", "letter")
+        self.paper.addItem(self.tr("US Letter"), "letter")
         self.paper.setCurrentIndex(max(self.paper.findData(settings.get(PAPER)), 0))
         self.theme = QComboBox()
         self.theme.setObjectName("theme")
-        self.theme.setAccessibleName("Theme")
+        self.theme.setAccessibleName(self.tr("Theme"))
         for theme, words in THEME_WORDS.items():
-            self.theme.addItem(words, theme.value)
+            self.theme.addItem(QCoreApplication.translate("Themes", str(words)), theme.value)
         self.theme.setCurrentIndex(max(self.theme.findData(theme_of(settings.get(THEME)).value), 0))
         self.register_url = QLineEdit(settings.get(REGISTER_URL))
         self.register_url.setObjectName("register_url")
-        self.register_url.setAccessibleName("Case register database")
-        self.register_url.setPlaceholderText("Empty: this computer. A department: postgresql://USER@HOST:PORT/DATABASE")
+        self.register_url.setAccessibleName(self.tr("Case register database"))
+        self.register_url.setPlaceholderText(
+            self.tr("Empty: this computer. A department: postgresql://USER@HOST:PORT/DATABASE")
+        )
         self.language = QComboBox()
         self.language.setObjectName("window_language")
-        self.language.setAccessibleName("Window language (after a restart)")
+        self.language.setAccessibleName(self.tr("Window language (after a restart)"))
         self.language.addItem(self.tr("Follow the system"), "")
         for tag, name in WINDOW_LANGUAGES.items():
             self.language.addItem(name, tag)
@@ -110,14 +114,16 @@ class PreferencesDialog(QDialog):
         self.english_copy.setChecked(settings.get(ENGLISH_COPY))
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow("&Clinic name", self.clinic)
-        form.addRow("A&ddress", self.address)
-        form.addRow("P&hone", self.phone)
-        form.addRow("Contact &line", self.contact)
-        form.addRow("Lo&go", logo_row)
-        form.addRow("&Paper", self.paper)
-        form.addRow("&Theme", self.theme)
-        form.addRow("Case &register", self.register_url)
+        form.addRow(self.tr("&Clinic name"), self.clinic)
+        form.addRow(self.tr("A&ddress"), self.address)
+        form.addRow(self.tr("P&hone"), self.phone)
+        form.addRow(self.tr("Contact &line"), self.contact)
+        logo_label = QLabel(self.tr("Lo&go"))  # a row of parts has no buddy of its own: the letter goes to the logo
+        logo_label.setBuddy(self.logo)
+        form.addRow(logo_label, logo_row)
+        form.addRow(self.tr("&Paper"), self.paper)
+        form.addRow(self.tr("&Theme"), self.theme)
+        form.addRow(self.tr("Case &register"), self.register_url)
         form.addRow("", self.english_copy)
         form.addRow(self.tr("&Window language (after a restart)"), self.language)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -135,7 +141,7 @@ class PreferencesDialog(QDialog):
         try:
             load_logo(path)
         except LivercalcError as exc:
-            self.dialogs.error(self, "Logo not used", exc.message)
+            self.dialogs.error(self, self.tr("Logo not used"), exc.message)
             return
         self.logo.setText(str(path))
 

@@ -15,7 +15,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
 from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
@@ -75,25 +75,34 @@ def submit(pdf: bytes, job: PrintJob, title: str, lp: str | None = None) -> str:
     """
     if job.output_file is not None:
         write_atomically(job.output_file, pdf, PrintError)
-        return f"Saved to {job.output_file}"
+        return QCoreApplication.translate("Printing", "Saved to {file}").format(file=job.output_file)
     lp = lp or shutil.which("lp")
     if lp is None:
-        raise PrintError("no print system (CUPS 'lp') was found")
+        raise PrintError(QCoreApplication.translate("Printing", "no print system (CUPS 'lp') was found"))
     try:
         result = subprocess.run(
             lp_command(job, title, lp), input=pdf, capture_output=True, timeout=LP_TIMEOUT_S, check=False
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise PrintError(f"the print system did not answer: {exc}") from exc
+        message = QCoreApplication.translate("Printing", "the print system did not answer: {reason}")
+        raise PrintError(message.format(reason=exc)) from exc
     if result.returncode != 0:
         lines = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        reason = re.sub(r"^\S*lp: (Error - )?", "", lines[-1]) if lines else "no reason given"
-        raise PrintError(f"{_named(job)} refused the job: {reason}")
-    return f"Sent to {_named(job)}"
+        none = QCoreApplication.translate("Printing", "no reason given")
+        reason = re.sub(r"^\S*lp: (Error - )?", "", lines[-1]) if lines else none
+        refused = QCoreApplication.translate("Printing", "{printer} refused the job: {reason}")
+        raise PrintError(refused.format(printer=_named(job), reason=reason))
+    return _sent(job)
+
+
+def _sent(job: PrintJob) -> str:
+    return QCoreApplication.translate("Printing", "Sent to {printer}").format(printer=_named(job))
 
 
 def _named(job: PrintJob) -> str:
-    return f"printer {job.printer}" if job.printer else "the default printer"
+    if job.printer:
+        return QCoreApplication.translate("Printing", "printer {name}").format(name=job.printer)
+    return QCoreApplication.translate("Printing", "the default printer")
 
 
 def print_as_images(pdf: bytes, printer: QPrinter) -> None:
@@ -125,9 +134,9 @@ def print_pdf(parent: QWidget, dialogs: Dialogs, pdf: bytes, title: str) -> str 
     job = job_from_printer(printer)
     if job.output_file is None and shutil.which("lp") is None:
         print_as_images(pdf, printer)
-        return f"Sent to {_named(job)}"
+        return _sent(job)
     try:
         return submit(pdf, job, title)
     except PrintError as exc:
-        dialogs.error(parent, "Not printed", exc.message)
+        dialogs.error(parent, QCoreApplication.translate("Printing", "Not printed"), exc.message)
         return None

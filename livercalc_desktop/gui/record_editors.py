@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QDateEdit, QFrame, QTextEdit, QWidget
 
@@ -88,7 +88,7 @@ class RecordDateEdit(QDateEdit):
         super().__init__(parent)
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy-MM-dd")
-        self.setSpecialValueText("No date")
+        self.setSpecialValueText(QCoreApplication.translate("RecordEditors", "No date"))
         self.setMinimumDate(NO_DATE)
         self.setMaximumDate(QDate.currentDate())
         self.setDate(NO_DATE)

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 
 from livercalc_desktop.casefile import case_json
 from livercalc_desktop.domain.errors import LivercalcError
+from livercalc_desktop.gui.dialogs import PDF_FILTER
 from livercalc_desktop.gui.settings import CLINIC_NAME, LAST_FOLDER, REGISTER_URL
+from livercalc_desktop.gui.translation import window_labels
 from livercalc_desktop.register.errors import RegisterFault
 
 # The register's views and its database layer (SQLAlchemy, Alembic) load on first use: most
@@ -44,10 +46,10 @@ class RegisterMenu(QObject):
         self.audit_view: AuditView | None = None
         self.choose_folder: Callable[[], Path | None] = self._choose_folder
         for text, slot, shortcut in (
-            ("&Cases…", self.show_cases, "Ctrl+Shift+L"),
-            ("&Save case to the register", self.save_case, "Ctrl+Shift+R"),
-            ("&Import a folder of case files…", self.import_folder, None),
-            ("&Audit…", self.show_audit, None),
+            (self.tr("&Cases…"), self.show_cases, "Ctrl+Shift+L"),
+            (self.tr("&Save case to the register"), self.save_case, "Ctrl+Shift+R"),
+            (self.tr("&Import a folder of case files…"), self.import_folder, None),
+            (self.tr("&Audit…"), self.show_audit, None),
         ):
             action = QAction(text, window)
             if shortcut:
@@ -74,9 +76,9 @@ class RegisterMenu(QObject):
                     self.window.pathway, self.window.settings.get(REGISTER_URL), say=status.showMessage
                 )
             except (LivercalcError, RegisterFault) as exc:
-                self._fail("Cannot open the case register", exc)
+                self._fail(self.tr("Cannot open the case register"), exc)
                 return None
-            status.showMessage("Case register ready", 4000)
+            status.showMessage(self.tr("Case register ready"), 4000)
         return self.register
 
     def close(self) -> None:
@@ -90,7 +92,8 @@ class RegisterMenu(QObject):
         if register is None:
             return None
         if self.cases_view is None:
-            categories = [(c.id, c.label) for c in register.pathway.kb.categories]
+            labels = window_labels(register.pathway)
+            categories = [(c.id, labels.category(c.id, c.label)) for c in register.pathway.kb.categories]
             from livercalc_desktop.gui.cases_view import CasesView
 
             self.cases_view = CasesView(categories, self.window)
@@ -105,11 +108,12 @@ class RegisterMenu(QObject):
     def refresh(self) -> None:
         if self.cases_view is None or self.register is None:
             return
-        labels = {c.id: c.label for c in self.register.pathway.kb.categories}
+        words = window_labels(self.register.pathway)
+        labels = {c.id: words.category(c.id, c.label) for c in self.register.pathway.kb.categories}
         try:
             rows = self.register.search(self.cases_view.search())
         except (LivercalcError, RegisterFault) as exc:
-            self._fail("Cannot search the case register", exc)
+            self._fail(self.tr("Cannot search the case register"), exc)
             return
         self.cases_view.show_rows(rows, labels)
 
@@ -121,12 +125,14 @@ class RegisterMenu(QObject):
             latest = register.latest(case_id)
             document = register.case_document(case_id)
         except (LivercalcError, RegisterFault) as exc:
-            self._fail("Cannot open the case", exc)
+            self._fail(self.tr("Cannot open the case"), exc)
             return False
         if not self.window.show_case(document.case):
             return False
         self.origin = (case_id, latest.number)
-        self.window.statusBar().showMessage(f"Register case {case_id}, revision {latest.number}")
+        self.window.statusBar().showMessage(
+            self.tr("Register case {case}, revision {revision}").format(case=case_id, revision=latest.number)
+        )
         self.window.raise_()
         return True
 
@@ -139,7 +145,9 @@ class RegisterMenu(QObject):
             return None
         if problems:
             self.window.dialogs.error(
-                self.window, "Not saved to the register", f"The case has {len(problems)} problem(s) to fix first."
+                self.window,
+                self.tr("Not saved to the register"),
+                self.tr("The case has {count} problem(s) to fix first.").format(count=len(problems)),
             )
             return None
         text = case_json(self.window.document.case, self.window.pathway)
@@ -149,11 +157,13 @@ class RegisterMenu(QObject):
             else:
                 case_id, number = self.origin[0], register.save(self.origin[0], self.origin[1], text)
         except (LivercalcError, RegisterFault) as exc:
-            self._fail("Not saved to the register", exc)
+            self._fail(self.tr("Not saved to the register"), exc)
             return None
         self.origin = (case_id, number)
         self.window.document.mark_saved()
-        self.window.statusBar().showMessage(f"Saved to the register: case {case_id}, revision {number}")
+        self.window.statusBar().showMessage(
+            self.tr("Saved to the register: case {case}, revision {revision}").format(case=case_id, revision=number)
+        )
         self.refresh()
         return case_id
 
@@ -168,6 +178,7 @@ class RegisterMenu(QObject):
             case_id,
             lambda text: register.record_outcome(case_id, text),
             self.cases_view or self.window,
+            window_labels(register.pathway).for_outcome(),
         )
         form.accepted.connect(self.refresh)
         form.open()
@@ -175,7 +186,7 @@ class RegisterMenu(QObject):
 
     def _choose_folder(self) -> Path | None:
         folder = QFileDialog.getExistingDirectory(
-            self.window, "Import a folder of case files", self.window.settings.get(LAST_FOLDER)
+            self.window, self.tr("Import a folder of case files"), self.window.settings.get(LAST_FOLDER)
         )
         return Path(folder) if folder else None
 
@@ -193,12 +204,14 @@ class RegisterMenu(QObject):
 
     # --- audit --------------------------------------------------------------------------
     def show_audit(self) -> AuditView | None:
-        if self.opened() is None:
+        register = self.opened()
+        if register is None:
             return None
         if self.audit_view is None:
             from livercalc_desktop.gui.audit_view import AuditView
 
-            self.audit_view = AuditView(self.window)
+            groups = register.outcome_reader.schema.field("diagnosis.groups")
+            self.audit_view = AuditView(self.window, window_labels(register.pathway), groups)
             self.audit_view.range_changed.connect(self.refresh_audit)
             self.audit_view.pdf_requested.connect(self.save_audit_pdf)
         self.refresh_audit()
@@ -214,13 +227,13 @@ class RegisterMenu(QObject):
         try:
             self.audit_view.show_table(audit_table(self.register, *self.audit_view.dates()))
         except (LivercalcError, RegisterFault) as exc:
-            self._fail("Cannot count the register", exc)
+            self._fail(self.tr("Cannot count the register"), exc)
 
     def save_audit_pdf(self) -> Path | None:
         if self.audit_view is None or self.register is None:
             return None
         folder = Path(self.window.settings.get(LAST_FOLDER) or Path.home())
-        path = self.window.dialogs.save_path(self.audit_view, folder / "livercalc-audit.pdf", "PDF (*.pdf)")
+        path = self.window.dialogs.save_path(self.audit_view, folder / "livercalc-audit.pdf", PDF_FILTER)
         if path is None:
             return None
         from livercalc_desktop.register.audit import audit_table
@@ -231,6 +244,6 @@ class RegisterMenu(QObject):
                 audit_table(self.register, *self.audit_view.dates()), path, self.window.settings.get(CLINIC_NAME)
             )
         except (LivercalcError, RegisterFault) as exc:
-            self._fail("Audit not saved", exc)
+            self._fail(self.tr("Audit not saved"), exc)
             return None
         return path

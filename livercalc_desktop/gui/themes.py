@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import Enum
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -29,10 +29,10 @@ class Theme(Enum):
 
 
 THEME_WORDS = {
-    Theme.SYSTEM: "Follow the system",
-    Theme.LIGHT: "Light",
-    Theme.DARK: "Dark",
-    Theme.HIGH_CONTRAST: "High contrast",
+    Theme.SYSTEM: QT_TRANSLATE_NOOP("Themes", "Follow the system"),
+    Theme.LIGHT: QT_TRANSLATE_NOOP("Themes", "Light"),
+    Theme.DARK: QT_TRANSLATE_NOOP("Themes", "Dark"),
+    Theme.HIGH_CONTRAST: QT_TRANSLATE_NOOP("Themes", "High contrast"),
 }
 
 Role = QPalette.ColorRole

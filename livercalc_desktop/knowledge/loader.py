@@ -31,6 +31,7 @@ from livercalc_desktop.knowledge.model import (
 from livercalc_desktop.knowledge.strict_table import StrictTable, read_toml
 
 SCHEMA_FILE = "case-schema.toml"
+OUTCOME_SCHEMA_FILE = "outcome-schema.toml"  # the register's outcome records, same format
 KNOWLEDGE_FILE = "knowledge-base.toml"
 REFERENCES_FILE = "references.toml"
 

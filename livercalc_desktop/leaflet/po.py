@@ -1,5 +1,8 @@
 """Translation files to and from gettext ``.po``, so an agency works in its own tools.
 
+Used for the leaflet texts and for the window's labels (``window.<lang>.toml``): both are
+translations of English strings by path (``export_sources_po``, ``import_sources_po``).
+
 Each message carries the English as ``msgid`` and the text's path as ``msgctxt`` (the same
 English can mean different things in different places). A stale entry goes out marked
 ``fuzzy`` with its old translation and the hash of the English it was made from, so it
@@ -32,16 +35,20 @@ def _hash_from(message: Message) -> str:
 
 
 def export_po(english: Mapping[str, Any], translation: Translation, version: str) -> bytes:
-    """Return a .po file of every English string with its translation (empty when missing)."""
+    """Return a .po file of every English leaflet string with its translation (empty when missing)."""
+    return export_sources_po(source_texts(english), translation, version, PROJECT)
+
+
+def export_sources_po(sources: Mapping[str, str], translation: Translation, version: str, project: str) -> bytes:
+    """Return a .po file of ``sources`` (path -> English) with their translations (empty when missing)."""
     catalog = Catalog(
         locale=translation.locale,
-        project=PROJECT,
+        project=project,
         version=version,
         last_translator=translation.translator,
         language_team=translation.language,
         fuzzy=False,
     )
-    sources = source_texts(english)
     for path, text in sources.items():
         entry = translation.entries.get(path)
         flags: set[str] = set()
@@ -73,9 +80,13 @@ class Imported:
 
 
 def import_po(data: bytes, english: Mapping[str, Any], current: Translation) -> Imported:
-    """Merge a .po file into ``current`` (the language's file, or a new empty one)."""
+    """Merge a .po file into ``current`` (the language's leaflet file, or a new empty one)."""
+    return import_sources_po(data, source_texts(english), current)
+
+
+def import_sources_po(data: bytes, sources: Mapping[str, str], current: Translation) -> Imported:
+    """Merge a .po file into ``current``, a translation of ``sources`` (path -> English)."""
     catalog = read_po(io.BytesIO(data))
-    sources = source_texts(english)
     entries: dict[str, Entry] = dict(current.entries)  # a partial .po leaves the other entries as they are
     unknown = []
     messages = [*catalog, *catalog.obsolete.values()]

@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from livercalc_desktop.domain.case import Case
 from livercalc_desktop.domain.errors import CaseFileError, CaseInvalid, Problem
 from livercalc_desktop.domain.validation import CaseParser, parse_date
-from livercalc_desktop.knowledge.loader import load_schema
+from livercalc_desktop.knowledge.loader import OUTCOME_SCHEMA_FILE, load_schema
 from livercalc_desktop.knowledge.pathway import Pathway
 
-OUTCOME_SCHEMA_FILE = "outcome-schema.toml"
 MULTIPLE = ("twins", "higher-order")
 
 

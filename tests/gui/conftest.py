@@ -18,6 +18,7 @@ from livercalc_desktop.gui.case_document import CaseDocument
 from livercalc_desktop.gui.dialogs import Choice, Conflict, Recovery, RecoveryAnswer
 from livercalc_desktop.gui.main_window import MainWindow
 from livercalc_desktop.gui.settings import AppSettings
+from livercalc_desktop.gui.translation import install_translators
 from tests.conftest import EXAMPLES
 from tests.virtual_printer import VirtualPrinter, missing_parts, virtual_printer
 
@@ -113,7 +114,19 @@ def settings(tmp_path: Path) -> AppSettings:
 
 
 @pytest.fixture
-def window(qtbot, pathway, settings, dialogs) -> MainWindow:
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The window language (English unless a test parametrizes it indirectly); restored afterwards."""
+    chosen = getattr(request, "param", "en")
+    app = application()
+    translators = install_translators(app, chosen)
+    yield chosen
+    for translator in translators:
+        app.removeTranslator(translator)
+    install_translators(app, "en")
+
+
+@pytest.fixture
+def window(qtbot, pathway, settings, dialogs, language) -> MainWindow:
     application()
     win = MainWindow(CaseDocument(pathway), settings, dialogs)
     qtbot.addWidget(win)

@@ -19,6 +19,7 @@ from livercalc_desktop.gui.dialogs import QtDialogs
 from livercalc_desktop.gui.main_window import MainWindow
 from livercalc_desktop.gui.preferences import PreferencesDialog
 from livercalc_desktop.gui.settings import AppSettings
+from livercalc_desktop.gui.translation import install_translators
 from livercalc_desktop.knowledge.pathway import bundled_pathway_folder, load_pathway
 from livercalc_desktop.resources import resources_root
 
@@ -42,6 +43,7 @@ def sideways(area: QScrollArea) -> int:
 
 def main() -> None:
     app = application()
+    install_translators(app, sys.argv[2] if len(sys.argv) > 2 else "en")
     settings = AppSettings(QSettings(sys.argv[1], QSettings.Format.IniFormat))
     window = MainWindow(CaseDocument(load_pathway(bundled_pathway_folder())), settings, QtDialogs())
     window.open_path(resources_root() / "examples" / "isolated-pending.json")

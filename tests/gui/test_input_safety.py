@@ -110,6 +110,7 @@ def mnemonic_letter(text: str) -> str | None:
     return text.replace("&&", "")[at + 1].lower() if at >= 0 else None
 
 
+@pytest.mark.parametrize("language", ["en", "es"], indirect=True)
 def test_no_two_mnemonics_collide_in_the_window(window):
     texts = [a.text() for a in window.menuBar().actions()]
     texts += [
@@ -121,6 +122,7 @@ def test_no_two_mnemonics_collide_in_the_window(window):
     assert sorted(letters) == sorted(set(letters))
 
 
+@pytest.mark.parametrize("language", ["en", "es"], indirect=True)
 def test_every_mnemonic_moves_focus_and_changes_nothing(qtbot, window, examples):
     window.open_path(examples / "isolated-pending.json")
     labels = [lbl for lbl in window.form.findChildren(QLabel) if lbl.buddy() is not None and "&" in lbl.text()]
@@ -137,6 +139,7 @@ def test_every_mnemonic_moves_focus_and_changes_nothing(qtbot, window, examples)
     assert not window.isWindowModified()
 
 
+@pytest.mark.parametrize("language", ["en", "es"], indirect=True)
 def test_every_field_has_a_mnemonic_or_a_section_shortcut(qtbot, window):
     with_letter = {
         lbl.buddy() for lbl in window.form.findChildren(QLabel) if lbl.buddy() is not None and "&" in lbl.text()

@@ -16,7 +16,9 @@ pytestmark = pytest.mark.gui
 PROBE = Path(__file__).with_name("screen_probe.py")
 
 
-def probe(tmp_path: Path, scale: str, width: int = 1366, height: int = 768) -> dict[str, list[int]]:
+def probe(
+    tmp_path: Path, scale: str, width: int = 1366, height: int = 768, language: str = "en"
+) -> dict[str, list[int]]:
     """Run the probe on an offscreen screen of the given size and scale."""
     config = tmp_path / "screen.json"
     screen = {"name": "desk", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96, "dpr": 1}
@@ -29,7 +31,7 @@ def probe(tmp_path: Path, scale: str, width: int = 1366, height: int = 768) -> d
         "QT_SCALE_FACTOR": scale,
     }
     result = subprocess.run(
-        [sys.executable, str(PROBE), str(tmp_path / "settings.ini")],
+        [sys.executable, str(PROBE), str(tmp_path / "settings.ini"), language],
         capture_output=True,
         text=True,
         env=env,
@@ -47,9 +49,10 @@ def inside(outer: list[int], inner: list[int]) -> bool:
     return ox <= x and oy <= y and x + w <= ox + ow and y + h <= oy + oh
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("scale", ["1", "1.25", "1.5"])
-def test_everything_fits_a_1366_by_768_screen(tmp_path, scale):
-    seen = probe(tmp_path, scale)
+def test_everything_fits_a_1366_by_768_screen(tmp_path, scale, language):
+    seen = probe(tmp_path, scale, language=language)
     screen = seen["screen"]
     for name in ("window", "preview", "preview_with_message", "preferences"):
         assert inside(screen, seen[name]), f"{name} {seen[name]} runs off the screen {screen}"

@@ -16,7 +16,7 @@ from livercalc_desktop.knowledge.pathway import Pathway
 from livercalc_desktop.register.location import URL_VARIABLE
 from livercalc_desktop.register.store import Register
 from tests.conftest import EXAMPLES
-from tests.gui.conftest import FakeDialogs, dialogs, no_modal_dialogs, settings, window  # noqa: F401
+from tests.gui.conftest import FakeDialogs, dialogs, language, no_modal_dialogs, settings, window  # noqa: F401
 from tests.register.conftest import example_text
 
 pytestmark = pytest.mark.gui
