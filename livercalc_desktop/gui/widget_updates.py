@@ -29,7 +29,8 @@ def set_style_property(widget: QWidget, name: str, value: object) -> None:
     """Set a property the style sheet selects on, and re-apply the style if it changed."""
     if widget.property(name) != value:
         widget.setProperty(name, value)
-        sheet_for_property(widget, name, value)
+        if sheet_for_property(widget, name, value):
+            return  # a new sheet re-styles the widget by itself
         widget.style().unpolish(widget)
         widget.style().polish(widget)
 
