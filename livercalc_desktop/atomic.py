@@ -50,7 +50,8 @@ def _is_read_only(path: Path, mode: int) -> bool:
     return not mode & 0o222 or not os.access(path, os.W_OK)
 
 
-def _same_file(one: Path, other: Path) -> bool:
+def same_file(one: Path, other: Path) -> bool:
+    """Tell whether two paths name one file (however spelt, or hard-linked); False if either is missing."""
     try:
         return os.path.samefile(one, other)
     except OSError:  # either is missing: they cannot be the same file
@@ -78,7 +79,7 @@ def check_target(path: Path, error: type[LivercalcError], protect: Path | None =
         raise error(f"will not write {name}: it is not a regular file (a device, pipe or socket)")
     if _is_read_only(path, info.st_mode):
         raise error(f"will not write {name}: the file is read-only")
-    if protect is not None and _same_file(path, protect):
+    if protect is not None and same_file(path, protect):
         raise error(f"will not write {name}: it is the case file itself; choose another name")
     return info.st_mode & 0o777
 

@@ -50,22 +50,58 @@ def parse_case_text(
 
     ``partial`` accepts a case still missing required fields (the window opens unfinished work).
     """
+    return pathway.parser.parse(load_case_json(text, source), today, partial=partial)
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _object(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """Build a JSON object, refusing a key given twice.
+
+    JSON readers disagree on which of two "lesion" objects counts (Python keeps the last,
+    others the first), so such a file could mean a liver mass to one program and nothing
+    to another: it is refused rather than read one way.
+    """
+    result: dict[str, object] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
+
+
+def load_case_json(text: str, source: str) -> object:
+    """Parse the JSON of a case (or outcome) file; any malformed or hostile JSON is a ``CaseFileError``.
+
+    Every reader of such files goes through here (the register too), so JSON nested too
+    deeply, numbers too long to convert or a key given twice are a named user error, never
+    an internal fault or a silent choice.
+    """
     source = clipped(source)
     try:
-        data = json.loads(text, parse_int=_read_int)
+        return json.loads(text, parse_int=_read_int, object_pairs_hook=_object)
+    except _DuplicateKey as exc:
+        raise CaseFileError(
+            f'{source} is not a case file: the key "{clipped(exc.key)}" appears twice in one object; keep one'
+        ) from exc
     except json.JSONDecodeError as exc:
         raise CaseFileError(f"{source} is not valid JSON: line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
     except RecursionError as exc:
         raise CaseFileError(f"{source} is not a case file: its JSON is nested too deeply") from exc
-    return pathway.parser.parse(data, today, partial=partial)
 
 
 def _reason(exc: OSError) -> str:
     return (exc.strerror or str(exc)).lower()
 
 
-def read_case_bytes(path: Path, limit: int = CASE_FILE_MAX_BYTES) -> bytes:
+def read_case_bytes(path: Path, limit: int = CASE_FILE_MAX_BYTES, kind: str = "case file") -> bytes:
     """Return the bytes of a regular file of at most ``limit`` bytes, or raise ``CaseFileError``.
+
+    ``kind`` names the file in messages (a translator's .po file is read the same way).
 
     The file is opened without blocking and checked with ``fstat`` on the open handle, so a
     FIFO, a device or a folder is refused before a single byte is read, and a file swapped
@@ -76,7 +112,7 @@ def read_case_bytes(path: Path, limit: int = CASE_FILE_MAX_BYTES) -> bytes:
     except FileNotFoundError as exc:
         raise CaseFileError(f"{path}: no such file") from exc
     except IsADirectoryError as exc:
-        raise CaseFileError(f"{path}: is a folder, not a case file") from exc
+        raise CaseFileError(f"{path}: is a folder, not a {kind}") from exc
     except OSError as exc:
         raise CaseFileError(f"{path}: cannot read: {_reason(exc)}") from exc
     info = os.fstat(handle)
@@ -84,15 +120,15 @@ def read_case_bytes(path: Path, limit: int = CASE_FILE_MAX_BYTES) -> bytes:
     if not stat.S_ISREG(mode):
         os.close(handle)
         if stat.S_ISDIR(mode):
-            raise CaseFileError(f"{path}: is a folder, not a case file")
-        raise CaseFileError(f"{path}: is not a regular file (a device, pipe or socket); give a case file")
+            raise CaseFileError(f"{path}: is a folder, not a {kind}")
+        raise CaseFileError(f"{path}: is not a regular file (a device, pipe or socket); give a {kind}")
     with os.fdopen(handle, "rb") as stream:
         # Ask for the size the file has (read(n) sets aside n bytes), then for more if it grew.
         raw = stream.read(min(info.st_size, limit) + 1)
         if len(raw) > info.st_size:
             raw += stream.read(limit + 1 - len(raw))
     if len(raw) > limit:
-        raise CaseFileError(f"{path.name}: is larger than {limit / 2**20:g} MiB, the most a case file may be")
+        raise CaseFileError(f"{path.name}: is larger than {limit / 2**20:g} MiB, the most a {kind} may be")
     return raw
 
 

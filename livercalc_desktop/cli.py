@@ -8,6 +8,7 @@ message naming the field), 1 an internal fault.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -123,7 +124,9 @@ def _cmd_assess(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
     if args.json:
         out.write(json.dumps(assessment_data(assessment, pathway), ensure_ascii=False, indent=2) + "\n")
     else:
-        _print_assessment(assessment, pathway, out)
+        text = io.StringIO()
+        _print_assessment(assessment, pathway, text)
+        out.write(printable(text.getvalue()))  # typed result notes must not drive the terminal
     return EXIT_OK
 
 
@@ -137,7 +140,7 @@ def _cmd_export(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
     from livercalc_desktop.leaflet.export import export_leaflet_file
     from livercalc_desktop.leaflet.letterhead import clinic_from_options
 
-    clinic = clinic_from_options(args.clinic, args.contact, args.logo)  # a bad option fails before any work
+    clinic = clinic_from_options(args.clinic, args.contact, args.logo, output=args.output)  # fails before any work
     case = read_case_file(args.case, pathway)
     export_leaflet_file(
         case, pathway, args.output, paper=args.paper, clinic=clinic, source=args.case, english_copy=args.english_copy

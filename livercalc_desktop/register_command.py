@@ -18,7 +18,7 @@ from typing import TextIO
 
 from livercalc_desktop.casefile import read_text
 from livercalc_desktop.cli import EXIT_FAULT, EXIT_INPUT, EXIT_OK, PROG, _Parser
-from livercalc_desktop.domain.errors import CaseInvalid, LivercalcError
+from livercalc_desktop.domain.errors import CaseInvalid, LivercalcError, printable
 from livercalc_desktop.domain.validation import parse_date
 from livercalc_desktop.knowledge.pathway import Pathway, bundled_pathway_folder, load_pathway
 from livercalc_desktop.register.audit import audit_table, audit_text
@@ -130,7 +130,7 @@ def _show(args: argparse.Namespace, register: Register, out: TextIO) -> int:
     history = register.history(args.id)
     out.write(f"Case {args.id}\n\nRevisions:\n")
     for rev in history:
-        why = f" — withdrawn: {rev.reason}" if rev.reason else ""
+        why = f" — withdrawn: {printable(rev.reason)}" if rev.reason else ""
         out.write(
             f"  {rev.number}  {rev.recorded_at:%Y-%m-%d %H:%M} UTC  {rev.recorded_by} on {rev.workstation}  "
             f"{rev.summary.category} ({rev.summary.level}), knowledge base {rev.summary.kb_version}{why}\n"
@@ -141,7 +141,8 @@ def _show(args: argparse.Namespace, register: Register, out: TextIO) -> int:
         fetus = f"fetus {record.fetus}: " if record.fetus else ""
         groups = ", ".join(record.diagnosis_groups) or "no diagnosis recorded"
         out.write(f"  {fetus}{record.pregnancy_outcome}; {groups} (record {record.number})\n")
-    out.write("\nLatest case JSON:\n" + history[-1].case_json.rstrip("\n") + "\n")
+    # The JSON is stored as given: a raw C1 control or a bidirectional override may be in it.
+    out.write("\nLatest case JSON:\n" + printable(history[-1].case_json.rstrip("\n")) + "\n")
     return EXIT_OK
 
 
@@ -160,7 +161,7 @@ def _withdraw(args: argparse.Namespace, register: Register, out: TextIO) -> int:
 def _import(args: argparse.Namespace, register: Register, out: TextIO) -> int:
     summary = import_folder(register, args.folder)
     out.write(f"added {len(summary.added)} case(s); skipped {len(summary.skipped)} file(s)\n")
-    out.writelines(f"  skipped {item.file}: {item.reason}\n" for item in summary.skipped)
+    out.writelines(f"  skipped {printable(item.file)}: {printable(item.reason)}\n" for item in summary.skipped)
     return EXIT_OK
 
 
@@ -212,11 +213,11 @@ def run_register(
             return _COMMANDS[args.command](args, register, out)
     except CaseInvalid as exc:
         err.write(f"{NAME}: the file has {len(exc.problems)} problem(s):\n")
-        err.writelines(f"  {problem}\n" for problem in exc.problems)
+        err.writelines(f"  {printable(str(problem))}\n" for problem in exc.problems)
         return EXIT_INPUT
     except LivercalcError as exc:
-        err.write(f"{NAME}: {exc.message}\n")
+        err.write(f"{NAME}: {printable(exc.message)}\n")
         return EXIT_INPUT
     except RegisterFault as exc:
-        err.write(f"{NAME}: {exc.message}\n")
+        err.write(f"{NAME}: {printable(exc.message)}\n")
         return EXIT_FAULT

@@ -22,8 +22,10 @@ from typing import Any, TextIO
 
 from babel.messages.pofile import PoFileError, read_po
 
-from livercalc_desktop.atomic import write_atomically
-from livercalc_desktop.domain.errors import LeafletError
+from livercalc_desktop.atomic import same_file, write_atomically
+from livercalc_desktop.casefile import read_case_bytes
+from livercalc_desktop.domain.errors import LeafletError, clipped, printable
+from livercalc_desktop.domain.validation import LANGUAGE_TAG_MAX, is_language_tag
 from livercalc_desktop.knowledge.pathway import Pathway, load_pathway
 from livercalc_desktop.knowledge.strict_table import read_toml
 from livercalc_desktop.knowledge.text_translations import compare
@@ -72,6 +74,39 @@ def add_parser(commands: Any) -> None:
     for action in (export, imported, review):
         action.add_argument(
             "--window", action="store_true", help="the window's labels (window.<lang>.toml), not the leaflet texts"
+        )
+
+
+PO_FILE_MAX_BYTES = 8 * 1024 * 1024
+"""A .po of every leaflet text is about 100 KB; the bound only stops a device or a wrong file."""
+
+
+def _language(tag: str, option: str) -> str:
+    """Return the file tag for ``tag``, refusing anything that is not a language tag.
+
+    The tag names a file in the pathway folder, and it may come from a .po file's header
+    (the agency's tool writes it), so "../x" or a 1 MB header must never reach a path.
+    """
+    if not is_language_tag(tag):
+        raise LeafletError(
+            f'translations: {option}: must be a language tag such as "es" or "zh-Hans" '
+            f"(at most {LANGUAGE_TAG_MAX} characters), got {clipped(tag)!r}"
+        )
+    return file_tag(tag)
+
+
+def _check_po_target(output: Path, pathway: Pathway) -> None:
+    """Refuse to write a .po file over, or beside, the texts in the pathway folder.
+
+    ``-o leaflet.es.toml`` (or ``leaflet.en.toml``) would replace the texts themselves with
+    the .po, and any new ``leaflet.*.toml`` there is read as a language.
+    """
+    folder = pathway.folder.resolve()
+    target = output.resolve()
+    if target.parent == folder or any(same_file(target, texts) for texts in folder.iterdir()):
+        raise LeafletError(
+            f"translations export: -o: will not write {clipped(output.name)}: it would replace or sit beside "
+            "the leaflet texts in the pathway folder; write the .po file somewhere else"
         )
 
 
@@ -156,26 +191,24 @@ def _status(pathway: Pathway, out: TextIO) -> int:
 
 
 def _export(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
-    language = file_tag(args.lang)
+    language = _language(args.lang, "--lang")
     if language == SOURCE_LANGUAGE:
         raise LeafletError("translations export: --lang: English is the source; choose a language to translate into")
+    _check_po_target(args.output, pathway)
     texts = _texts(args, pathway)
     translation = _load(texts, language)
     data = export_sources_po(texts.sources, translation, pathway.kb.meta.content_version, texts.project)
     write_atomically(args.output, data, LeafletError)
     report = texts.check(translation)
     out.write(
-        f"wrote {args.output}: {report.total} texts for {language} "
+        f"wrote {printable(str(args.output))}: {report.total} texts for {language} "
         f"({len(report.missing)} missing, {len(report.stale)} stale)\n"
     )
     return 0
 
 
 def _import(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
-    try:
-        data = args.po.read_bytes()
-    except OSError as exc:
-        raise LeafletError(f"translations import: cannot read {args.po}: {exc.strerror}") from exc
+    data = read_case_bytes(args.po, PO_FILE_MAX_BYTES, kind=".po file")  # a pipe or device is refused, not read
     try:
         header_language = str(read_po(io.BytesIO(data)).locale_identifier or "")
     except (PoFileError, ValueError) as exc:
@@ -183,7 +216,7 @@ def _import(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
     tag = args.lang or header_language
     if not tag:
         raise LeafletError("translations import: --lang: the .po file names no language; give --lang")
-    language = file_tag(tag)
+    language = _language(tag, "--lang" if args.lang else "the .po file's Language header")
     if language == SOURCE_LANGUAGE:
         raise LeafletError("translations import: English is the source and is edited in leaflet.en.toml")
     texts = _texts(args, pathway)
@@ -203,7 +236,7 @@ def _import(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
 
 
 def _review(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
-    language = file_tag(args.lang)
+    language = _language(args.lang, "--lang")
     texts = _texts(args, pathway)
     path = texts.file(language)
     if language == SOURCE_LANGUAGE or not path.exists():

@@ -14,11 +14,20 @@ SHOWN_MAX = 40
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+INVISIBLE_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Control characters a terminal acts on (escape sequences that clear the screen or retitle it)
+and the bidirectional overrides that show text in another order than it is stored
+("invoice" + U+202E + "fdp.exe" reads "invoiceexe.pdf"). Newline and tab are ordinary layout."""
 
 
 def printable(text: str) -> str:
-    """Replace what cannot be written as UTF-8 (lone surrogates) with U+FFFD, so a message never fails to print."""
-    return _SURROGATE.sub("\ufffd", text)
+    """Return ``text`` safe to show in a message or a note.
+
+    What cannot be written as UTF-8 (lone surrogates) and invisible controls
+    (``INVISIBLE_CONTROLS``) become U+FFFD, so a message never fails to print and a file
+    name or field can neither drive the terminal nor disguise itself.
+    """
+    return INVISIBLE_CONTROLS.sub("\ufffd", _SURROGATE.sub("\ufffd", text))
 
 
 def clipped(text: str, limit: int = SHOWN_MAX) -> str:

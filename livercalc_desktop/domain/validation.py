@@ -19,6 +19,13 @@ from livercalc_desktop.domain.schema import CaseSchema, FieldSpec, FieldType
 
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 LANGUAGE_TAG_MAX = 35  # RFC 5646 §4.4.1: 35 characters hold every tag in practical use
+
+
+def is_language_tag(text: str) -> bool:
+    """Tell whether ``text`` has the shape of a language tag ("en", "pt-BR", "zh-Hans")."""
+    return len(text) <= LANGUAGE_TAG_MAX and _LANGUAGE_TAG.fullmatch(text) is not None
+
+
 _WORKUP_KEYS = ("status", "detail", "date")
 
 
@@ -162,7 +169,7 @@ class _Checker:
         return text or None
 
     def _language(self, spec: FieldSpec, raw: object) -> Value | None:
-        if not isinstance(raw, str) or len(raw) > LANGUAGE_TAG_MAX or not _LANGUAGE_TAG.fullmatch(raw):
+        if not isinstance(raw, str) or not is_language_tag(raw):
             self.fail(
                 spec.path,
                 f'must be a language tag such as "en" or "pt-BR" (at most {LANGUAGE_TAG_MAX} characters), '

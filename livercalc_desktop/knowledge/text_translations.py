@@ -130,8 +130,9 @@ def read_translation(path: Path) -> Translation:
 
 
 def _toml_string(text: str) -> str:
-    # A JSON string is a valid TOML basic string (same escapes), and keeps every character.
-    return json.dumps(text, ensure_ascii=False)
+    # A JSON string is a valid TOML basic string (same escapes) and keeps every character,
+    # except that TOML also forbids a raw DEL, which JSON leaves as it is.
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def translation_toml(translation: Translation, order: Iterable[str], header: Iterable[str]) -> str:

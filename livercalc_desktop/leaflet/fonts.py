@@ -20,7 +20,7 @@ from bidi import get_display
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from livercalc_desktop.domain.errors import LivercalcError
+from livercalc_desktop.domain.errors import INVISIBLE_CONTROLS, LivercalcError
 
 BODY = "LC-Sans"
 BOLD = "LC-Sans-Bold"
@@ -97,7 +97,7 @@ class FontSet:
                 codes = ", ".join(f"U+{ord(c):04X}" for c in sorted(missing))
                 raise error(
                     f"{field}: holds characters the {document} fonts cannot print ({codes}); "
-                    "supported scripts are Latin, Greek, Cyrillic, Arabic, Hebrew, Chinese and Japanese"
+                    "supported scripts are Latin, Greek, Cyrillic, Arabic, Hebrew, Chinese, Japanese and Korean"
                 )
 
 
@@ -111,9 +111,18 @@ def has_rtl(text: str) -> bool:
     return any(unicodedata.bidirectional(c) in _RTL for c in text)
 
 
+def printed(text: str) -> str:
+    """Return ``text`` as it is printed: NFC, without invisible controls.
+
+    A control character or a bidirectional override (``INVISIBLE_CONTROLS``) has no glyph in
+    any bundled font: reportlab drew U+202E in a name as a box, and a BEL as a gap.
+    """
+    return INVISIBLE_CONTROLS.sub("", unicodedata.normalize("NFC", text))
+
+
 def shaped(text: str) -> str:
-    """Join Arabic letters into their contextual forms (logical order kept), NFC first."""
-    clean = unicodedata.normalize("NFC", text)
+    """Join Arabic letters into their contextual forms (logical order kept), ``printed`` first."""
+    clean = printed(text)
     if not any(0x0600 <= ord(c) <= 0x06FF for c in clean):  # no base Arabic letters (or already shaped)
         return clean
     import arabic_reshaper  # only right-to-left text needs it (15 ms to import)
@@ -150,7 +159,7 @@ def draw_text(
     right_to_left: bool = False,
 ) -> float:
     """Draw one line of any script on a canvas at ``x`` (its right end if ``right_aligned``); return its width."""
-    parts = runs(visual_order(unicodedata.normalize("NFC", text), right_to_left), fonts, preferred)
+    parts = runs(visual_order(printed(text), right_to_left), fonts, preferred)
     width = sum(w for _, _, w in parts) * size
     cursor = x - width if right_aligned else x
     for font, run, unit_width in parts:
@@ -175,9 +184,8 @@ def _runs(text: str, fonts: FontSet, preferred: str) -> Iterator[tuple[str, str]
 
 def markup(text: str, fonts: FontSet, preferred: str = BODY) -> str:
     """Return reportlab paragraph markup that prints ``text`` exactly as typed."""
-    clean = unicodedata.normalize("NFC", text)
     parts = []
-    for font, run in _runs(visual_order(clean), fonts, preferred):
+    for font, run in _runs(visual_order(printed(text)), fonts, preferred):
         escaped = escape(run)
         parts.append(escaped if font == preferred else f'<font name="{font}">{escaped}</font>')
     return "".join(parts)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from livercalc_desktop.atomic import same_file, shown_file
 from livercalc_desktop.domain.errors import LeafletError
 from livercalc_desktop.domain.validation import text_problem
 
@@ -55,17 +56,22 @@ def logo_from_bytes(data: bytes, name: str = "logo") -> Logo:
         raise LeafletError(f"{name}: the logo must be a PNG or JPEG image")
     from reportlab.lib.utils import ImageReader  # loads Pillow: only when a logo is used
 
+    damaged = f"{name}: the logo image is damaged or unreadable"
     try:
         reader = ImageReader(io.BytesIO(data))
-        width, height = reader.getSize()
-        reader.getRGBData()  # decode it all now: a damaged file fails here, not in the middle of a print
+        width, height = reader.getSize()  # from the header alone
     except Exception as exc:  # Pillow raises many kinds of error for damaged images
-        raise LeafletError(f"{name}: the logo image is damaged or unreadable") from exc
+        raise LeafletError(damaged) from exc
     if not (min(width, height) >= MIN_LOGO_PIXELS and max(width, height) <= MAX_LOGO_PIXELS):
+        # Checked before decoding: a 400 KB PNG can declare 12000×12000 pixels, 1.4 GB once decoded.
         raise LeafletError(
             f"{name}: the logo is {width}×{height} pixels; each side must be "
             f"{MIN_LOGO_PIXELS} to {MAX_LOGO_PIXELS} pixels"
         )
+    try:
+        reader.getRGBData()  # decode it all now: a damaged file fails here, not in the middle of a print
+    except Exception as exc:
+        raise LeafletError(damaged) from exc
     return Logo(data, int(width), int(height))
 
 
@@ -122,10 +128,18 @@ def clinic_text_problem(text: str) -> str | None:
     return text_problem(text)
 
 
-def clinic_from_options(name: str = "", contact: str = "", logo: Path | None = None) -> ClinicDetails:
-    """Build the letterhead from command-line options, naming the option that is wrong; the logo is checked here."""
+def clinic_from_options(
+    name: str = "", contact: str = "", logo: Path | None = None, *, output: Path | None = None
+) -> ClinicDetails:
+    """Build the letterhead from command-line options, naming the option that is wrong; the logo is checked here.
+
+    ``output`` is the document to write: it may not be the logo itself (``--logo a.png -o a.png``
+    would replace the clinic's logo with the PDF).
+    """
     for option, text in (("--clinic", name), ("--contact", contact)):
         problem = clinic_text_problem(text)
         if problem:
             raise LeafletError(f"{option}: {problem}")
+    if logo is not None and output is not None and same_file(output, logo):
+        raise LeafletError(f"-o: will not write {shown_file(output)}: it is the logo (--logo); choose another name")
     return ClinicDetails(name=name, contact=contact, logo=load_logo(logo) if logo else None)

@@ -21,6 +21,7 @@ from typing import Any
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po, write_po
 
+from livercalc_desktop.domain.errors import INVISIBLE_CONTROLS, LeafletError, clipped
 from livercalc_desktop.leaflet.translations import Entry, Translation, source_hash, source_texts
 
 _HASH_NOTE = "source-hash: "
@@ -90,6 +91,15 @@ def import_sources_po(data: bytes, sources: Mapping[str, str], current: Translat
     entries: dict[str, Entry] = dict(current.entries)  # a partial .po leaves the other entries as they are
     unknown = []
     messages = [*catalog, *catalog.obsolete.values()]
+    controlled = [
+        str(m.context) for m in messages if m.id and isinstance(m.string, str) and INVISIBLE_CONTROLS.search(m.string)
+    ]
+    if controlled:
+        # Nothing a leaflet prints may hold an escape sequence or a bidirectional override.
+        raise LeafletError(
+            f"translations import: {len(controlled)} text(s) hold invisible control characters; fix them in the "
+            f"translation tool, nothing was imported: {', '.join(clipped(path) for path in controlled[:10])}"
+        )
     for message in messages:
         path, text = message.context, message.string
         if not message.id or not path or not isinstance(text, str) or not text:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from livercalc_desktop.domain.schema import Choice
 from livercalc_desktop.register.store import Register, Search
@@ -35,6 +36,8 @@ class AuditTable:
     scan_to: dt.date | None
     columns: tuple[Choice, ...]
     rows: tuple[AuditRow, ...]
+    register_files: tuple[Path, ...] = ()
+    """The register's own files, which a saved audit page must never replace."""
 
     @property
     def period(self) -> str:
@@ -64,7 +67,7 @@ def audit_table(register: Register, scan_from: dt.date | None = None, scan_to: d
                 row[group] += 1
     labels = dict(categories)
     rows = tuple(AuditRow(key, labels.get(key, key), row) for key, row in counts.items())
-    return AuditTable(scan_from=scan_from, scan_to=scan_to, columns=columns, rows=rows)
+    return AuditTable(scan_from=scan_from, scan_to=scan_to, columns=columns, rows=rows, register_files=register.files)
 
 
 def audit_text(table: AuditTable) -> str:

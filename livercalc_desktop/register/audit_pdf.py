@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from livercalc_desktop import __version__
-from livercalc_desktop.atomic import write_atomically
+from livercalc_desktop.atomic import same_file, shown_file, write_atomically
 from livercalc_desktop.leaflet.fonts import BODY, BOLD, markup, register_fonts
 from livercalc_desktop.register.audit import AuditTable
 from livercalc_desktop.register.errors import RegisterInputError
@@ -87,5 +87,9 @@ def audit_pdf(table: AuditTable, clinic_name: str = "", today: dt.date | None = 
 
 
 def write_audit_pdf(table: AuditTable, path: Path, clinic_name: str = "") -> None:
-    """Write the audit page atomically."""
+    """Write the audit page atomically, never over the register it counts (``--pdf register.db``)."""
+    if any(same_file(path, kept) for kept in table.register_files):
+        raise RegisterInputError(
+            f"will not write {shown_file(path)}: it is the register's own database; choose another name"
+        )
     write_atomically(path, audit_pdf(table, clinic_name), RegisterInputError)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from livercalc_desktop.register.errors import RegisterTooNew, RegisterUnavailable
+from livercalc_desktop.register.errors import RegisterInputError, RegisterTooNew, RegisterUnavailable
 from livercalc_desktop.register.location import describe
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -30,10 +31,22 @@ SQLITE_BUSY_SECONDS = 5.0
 
 
 def _prepare_sqlite_file(path: Path) -> None:
-    """Create the folder and an empty file owner-only before SQLite opens it."""
+    """Create the folder and an empty file owner-only before SQLite opens it.
+
+    Only a regular file is used or made: a device, a pipe or a folder named as the register is
+    refused before anything is done to it. (Its mode used to be set to owner-only first: run by
+    an administrator, ``--database sqlite:////dev/zero`` locked every other user out of /dev/zero.)
+    """
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if not path.exists():
+    try:
+        kind = path.stat().st_mode
+    except FileNotFoundError:
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        kind = stat.S_IFREG
+    if not stat.S_ISREG(kind):
+        raise RegisterInputError(
+            f"register file {path}: is not a regular file (a folder, device or pipe); choose a file for the register"
+        )
     with contextlib.suppress(OSError):  # a file on a share may refuse chmod; SQLite still works
         os.chmod(path, 0o600)
 
@@ -68,6 +81,12 @@ def create_register_engine(url: URL, busy_seconds: float = SQLITE_BUSY_SECONDS) 
     return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
 
 
+def _damaged(exc: DBAPIError) -> bool:
+    """Tell whether SQLite found the file is no database, or a damaged one (never a constraint or conflict)."""
+    text = str(exc.orig).lower() if exc.orig is not None else ""
+    return "not a database" in text or "malformed" in text
+
+
 def unavailable(url: URL, exc: DBAPIError) -> RegisterUnavailable:
     """Turn a driver error into a plain message; the driver's text may hold data, so it is dropped."""
     text = str(exc.orig).lower() if exc.orig is not None else ""
@@ -75,6 +94,11 @@ def unavailable(url: URL, exc: DBAPIError) -> RegisterUnavailable:
     if "locked" in text or "busy" in text:
         return RegisterUnavailable(
             f"The {where} is in use by another program and stayed locked; nothing was saved. Try again in a moment."
+        )
+    if _damaged(exc):
+        return RegisterUnavailable(
+            f"The {where} is not a LiverCalc register, or it is damaged; it was not changed. "
+            "Restore it from a backup, or choose another register."
         )
     if exc.connection_invalidated or "connection" in text or "server" in text or "terminat" in text:
         return RegisterUnavailable(
@@ -92,7 +116,7 @@ def translated_errors(url: URL) -> Iterator[None]:
     except OperationalError as exc:
         raise unavailable(url, exc) from None
     except DBAPIError as exc:
-        if exc.connection_invalidated:
+        if exc.connection_invalidated or _damaged(exc):
             raise unavailable(url, exc) from None
         raise
 

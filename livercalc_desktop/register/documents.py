@@ -13,21 +13,14 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from livercalc_desktop.casefile import load_case_json
 from livercalc_desktop.domain.case import Case
-from livercalc_desktop.domain.errors import CaseFileError, CaseInvalid, Problem
+from livercalc_desktop.domain.errors import CaseInvalid, Problem
 from livercalc_desktop.domain.validation import CaseParser, parse_date
 from livercalc_desktop.knowledge.loader import OUTCOME_SCHEMA_FILE, load_schema
 from livercalc_desktop.knowledge.pathway import Pathway
 
 MULTIPLE = ("twins", "higher-order")
-
-
-def load_json(text: str, source: str) -> object:
-    """Parse JSON text, naming the line and column of a syntax error."""
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CaseFileError(f"{source} is not valid JSON: line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
 
 
 def content_hash(data: object) -> str:
@@ -63,7 +56,7 @@ class CaseDocument:
 
 def read_case(text: str, pathway: Pathway, source: str) -> CaseDocument:
     """Validate case JSON text; raises ``CaseFileError`` or ``CaseInvalid``."""
-    return CaseDocument(text=text, case=pathway.parser.parse(load_json(text, source)))
+    return CaseDocument(text=text, case=pathway.parser.parse(load_case_json(text, source)))
 
 
 class OutcomeReader:
@@ -75,7 +68,7 @@ class OutcomeReader:
 
     def read(self, text: str, source: str, case: CaseDocument) -> Case:
         """Return the outcome, or raise ``CaseInvalid`` listing every problem."""
-        outcome = self.parser.parse(load_json(text, source))
+        outcome = self.parser.parse(load_case_json(text, source))
         problems = [*_outcome_problems(outcome), *_fit_problems(outcome, case)]
         if problems:
             raise CaseInvalid(tuple(problems))

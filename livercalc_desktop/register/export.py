@@ -322,7 +322,8 @@ def _folder(folder: Path) -> Path:
     if folder.exists() and not folder.is_dir():
         raise RegisterInputError(f"-o: {folder} is a file, not a folder")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        # A folder made here holds exports of patient data: owner-only, whatever the umask.
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
         raise RegisterInputError(f"-o: cannot create {folder}: {(exc.strerror or str(exc)).lower()}") from exc
     return folder

@@ -14,17 +14,19 @@ import json
 import socket
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import ColumnElement, Row, Select, and_, exists, func, insert, select
 from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
+from livercalc_desktop.casefile import load_case_json
 from livercalc_desktop.domain.case import Case
 from livercalc_desktop.engine.evaluate import assess
 from livercalc_desktop.knowledge.pathway import Pathway
 from livercalc_desktop.register.database import WRITE, create_register_engine, migrate, translated_errors
-from livercalc_desktop.register.documents import CaseDocument, OutcomeReader, load_json, read_case
+from livercalc_desktop.register.documents import CaseDocument, OutcomeReader, read_case
 from livercalc_desktop.register.errors import RegisterConflict, RegisterInputError
 from livercalc_desktop.register.location import parse_url, register_url
 from livercalc_desktop.register.tables import cases, outcomes, revisions
@@ -171,6 +173,14 @@ class Register:
             engine.dispose()
             raise
         return cls(engine, url, pathway)
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        """The files that hold an SQLite register (with its journal files); none for a server."""
+        if self.url.get_backend_name() != "sqlite" or not self.url.database:
+            return ()
+        database = Path(self.url.database)
+        return (database, *(database.with_name(database.name + end) for end in ("-wal", "-shm", "-journal")))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -445,7 +455,9 @@ class Register:
 
     def outcome_case(self, record: OutcomeRecord) -> Case:
         """Return the values of a stored outcome (validated when it was recorded)."""
-        return self.outcome_reader.parser.parse(load_json(record.outcome_json, f"outcome of case {record.case_id}"))
+        return self.outcome_reader.parser.parse(
+            load_case_json(record.outcome_json, f"outcome of case {record.case_id}")
+        )
 
 
 def _revision(row: Row[Any]) -> Revision:

@@ -38,7 +38,7 @@ def run_summary(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
 
     if args.ascii and not args.text:
         raise LeafletError("--ascii: applies to the note (--text), not to the PDF")
-    clinic = clinic_from_options(args.clinic, args.contact, args.logo)  # a bad option fails before any work
+    clinic = clinic_from_options(args.clinic, args.contact, args.logo, output=args.output)  # fails before any work
     case = read_case_file(args.case, pathway)
     if args.text:
         out.write(summary_text(case, pathway, ascii_only=args.ascii, clinic=clinic))

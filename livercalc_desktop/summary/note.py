@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import textwrap
 import unicodedata
+from collections.abc import Iterator
 
+from livercalc_desktop.domain.errors import printable
 from livercalc_desktop.summary.content import Citation, Entry, SummaryContent
 
 WIDTH = 80
@@ -89,8 +91,9 @@ def _logical_lines(content: SummaryContent) -> list[_Line]:
 
 
 def summary_note(content: SummaryContent, *, ascii_only: bool = False) -> str:
-    """Return the note for the record: lines of at most 80 characters, ending in a newline."""
-    logical = _logical_lines(content)
+    """Return the note for the record: lines of at most 80 columns, ending in a newline."""
+    # Typed text is pasted into records and printed on terminals: no control may act there.
+    logical = [(first, rest, printable(text)) for first, rest, text in _logical_lines(content)]
     if ascii_only:
         converted = [(first, rest, to_ascii(text)) for first, rest, text in logical]
         if any(new.count("?") > old.count("?") for (*_, new), (*_, old) in zip(converted, logical, strict=True)):
@@ -98,8 +101,72 @@ def summary_note(content: SummaryContent, *, ascii_only: bool = False) -> str:
         logical = converted
     out: list[str] = []
     for first, rest, text in logical:
-        wrapped = textwrap.wrap(
-            text, WIDTH, initial_indent=" " * first, subsequent_indent=" " * rest, break_on_hyphens=False
-        )
+        if any(_columns(char) == 2 for char in text):
+            wrapped = _wrap_wide(text, first, rest)
+        else:
+            wrapped = textwrap.wrap(
+                text, WIDTH, initial_indent=" " * first, subsequent_indent=" " * rest, break_on_hyphens=False
+            )
         out += wrapped or [""]
     return "\n".join(out) + "\n"
+
+
+# --- text with wide (CJK) characters ------------------------------------------------------
+# textwrap counts characters, but a Chinese, Japanese or Korean character takes two columns:
+# a Chinese name made 160-column lines. Such text is wrapped by columns, and may break between
+# any two wide characters (it has no spaces to break at).
+
+
+def _columns(char: str) -> int:
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def _tokens(text: str) -> Iterator[tuple[bool, str]]:
+    """Yield ``(after a space, token)``: words of narrow characters, and each wide character alone."""
+    spaced, word = False, ""
+    for char in text:
+        if char.isspace() or _columns(char) == 2:
+            if word:
+                yield spaced, word
+                spaced, word = False, ""
+            if char.isspace():
+                spaced = True
+            else:
+                yield spaced, char
+                spaced = False
+        else:
+            word += char
+    if word:
+        yield spaced, word
+
+
+def _pieces(token: str, room: int) -> Iterator[str]:
+    """Split a token wider than ``room`` columns (a 2,000-letter run) into pieces that fit."""
+    piece, used = "", 0
+    for char in token:
+        if piece and used + _columns(char) > room:
+            yield piece
+            piece, used = "", 0
+        piece += char
+        used += _columns(char)
+    if piece:
+        yield piece
+
+
+def _wrap_wide(text: str, first: int, rest: int) -> list[str]:
+    lines: list[str] = []
+    line, used = " " * first, first
+    empty = True
+    for spaced, token in _tokens(text):
+        for piece in _pieces(token, WIDTH - max(first, rest)):
+            width = sum(_columns(char) for char in piece)
+            gap = 1 if spaced and not empty else 0
+            if not empty and used + gap + width > WIDTH:
+                lines.append(line)
+                line, used, gap = " " * rest, rest, 0
+            line += " " * gap + piece
+            used += gap + width
+            empty, spaced = False, False
+    return [*lines, line] if not empty else lines
