@@ -15,15 +15,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from livercalc_desktop import __version__, translations_cli
+from livercalc_desktop import __version__
 from livercalc_desktop.casefile import read_case_file
 from livercalc_desktop.domain.errors import CaseInvalid, LivercalcError, printable
 from livercalc_desktop.engine.assessment import NOT_RECORDED, SOURCE_WORDS, Assessment, ChecklistEntry
 from livercalc_desktop.engine.evaluate import assess
 from livercalc_desktop.knowledge.pathway import Pathway, bundled_pathway_folder, load_pathway
-from livercalc_desktop.leaflet.letterhead import CLINIC_TEXT_MAX
 from livercalc_desktop.output_paths import output_file
-from livercalc_desktop.summary.command import add_summary_parser, run_summary
 
 EXIT_OK, EXIT_FAULT, EXIT_INPUT = 0, 1, 2
 SUBCOMMANDS = ("assess", "validate", "export", "summary", "translations", "register")
@@ -153,6 +151,12 @@ def _cmd_export(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
 
 
 def _subcommand_parser() -> _Parser:
+    # Imported here, not at the top: the window starts through this module and never needs
+    # them (the translations workflow alone loads Babel and its locale data).
+    from livercalc_desktop import translations_cli
+    from livercalc_desktop.leaflet.letterhead import CLINIC_TEXT_MAX
+    from livercalc_desktop.summary.command import add_summary_parser
+
     parser = _Parser(prog=PROG, description="Assess, check or export a fetal liver calcification case file.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     assess_cmd = commands.add_parser("assess", help="print the category, reasons and checklist")
@@ -188,12 +192,24 @@ def gui_parser() -> _Parser:
     return parser
 
 
+def _cmd_summary(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
+    from livercalc_desktop.summary.command import run_summary
+
+    return run_summary(args, pathway, out)
+
+
+def _cmd_translations(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
+    from livercalc_desktop import translations_cli
+
+    return translations_cli.run(args, pathway, out)
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace, Pathway, TextIO], int]] = {
     "assess": _cmd_assess,
     "validate": _cmd_validate,
     "export": _cmd_export,
-    "summary": run_summary,
-    "translations": translations_cli.run,
+    "summary": _cmd_summary,
+    "translations": _cmd_translations,
 }
 
 

@@ -18,7 +18,7 @@ _RECORDED_ONLY = "Not indicated by the rules for this case; shown because the ca
 
 
 class CaseFacts:
-    """Answers conditions about one case; derived terms are computed once each.
+    """Answers conditions about one case; values, derived terms and their explanations are computed once each.
 
     The leaflet asks the same questions (for tailored paragraphs) once the category and
     flags are settled, so it builds one through ``settled_facts``.
@@ -29,12 +29,18 @@ class CaseFacts:
         self._defaults = pathway.schema.defaults
         self._kb = pathway.kb
         self._term_values: dict[str, bool] = {}
+        self._values: dict[str, Value | None] = {}
+        # A term's or flag's definition explains every rule that names it: once per evaluation.
+        # Keyed by identity: the definitions live in the knowledge base, which outlives this.
+        self._explained: dict[tuple[int, bool], tuple[str, ...]] = {}
         self._category: str | None = None
         self._flags: frozenset[str] = frozenset()
 
     def value(self, path: str) -> Value | None:
-        value = self._case.get(path)
-        return self._defaults.get(path) if value is None else value
+        if path not in self._values:
+            value = self._case.get(path)
+            self._values[path] = self._defaults.get(path) if value is None else value
+        return self._values[path]
 
     def recorded(self, path: str) -> Value | None:
         return self._case.get(path)
@@ -54,6 +60,13 @@ class CaseFacts:
             self._term_values[term_id] = self._kb.term(term_id).when.holds(self)
         return self._term_values[term_id]
 
+    def explain(self, condition: Condition, holding: bool) -> tuple[str, ...]:
+        """Return ``condition.why`` (``holding``) or ``why_not``, computed once per case."""
+        key = (id(condition), holding)
+        if key not in self._explained:
+            self._explained[key] = condition.why(self) if holding else condition.why_not(self)
+        return self._explained[key]
+
     def category(self) -> str:
         assert self._category is not None, "checklist rules run after the category is set"
         return self._category
@@ -63,6 +76,7 @@ class CaseFacts:
 
     def settle(self, category: str, flags: frozenset[str]) -> None:
         self._category, self._flags = category, flags
+        self._explained.clear()  # an explanation may name the category or a flag
 
 
 def settled_facts(case: Case, pathway: Pathway, assessment: Assessment) -> CaseFacts:

@@ -29,7 +29,7 @@ from livercalc_desktop.gui.record_editors import RecordDateEdit, WrappingNoteEdi
 from livercalc_desktop.gui.signals import signals_blocked
 from livercalc_desktop.gui.styles import style_label
 from livercalc_desktop.gui.translation import window_labels
-from livercalc_desktop.gui.widget_updates import set_shown, set_style_property, set_text
+from livercalc_desktop.gui.widget_updates import ShowBatch, set_shown, set_style_property, set_text, shown_together
 from livercalc_desktop.knowledge.model import KnowledgeBase, Level
 from livercalc_desktop.knowledge.pathway import Pathway
 
@@ -63,6 +63,8 @@ NOT_INDICATED = QT_TRANSLATE_NOOP("AssessmentPanel", "Not indicated by the rules
 # sheet, so it survives the labels being reused for another category.
 INDENT = 16
 Line = tuple[str, str]  # text, tooltip
+Shown = Callable[[QWidget, bool], None]
+ReasonLines = tuple[str, str, list[Line], list[Line]]  # rule, text, facts, references
 
 
 def _tr(text: object) -> str:
@@ -81,7 +83,7 @@ def _label(text: str = "", role: str = "", wrap: bool = True) -> QLabel:
     return label
 
 
-def _show_lines(layout: QLayout, labels: list[QLabel], lines: list[Line], role: str) -> None:
+def _show_lines(layout: QLayout, labels: list[QLabel], lines: list[Line], role: str, shown: Shown = set_shown) -> None:
     """Show ``lines`` in ``layout``, reusing its labels (each keeps one role) and hiding the spare ones."""
     while len(labels) < len(lines):
         label = _label(role=role)
@@ -91,9 +93,9 @@ def _show_lines(layout: QLayout, labels: list[QLabel], lines: list[Line], role: 
         set_text(label, text)
         if label.toolTip() != tooltip:
             label.setToolTip(tooltip)
-        set_shown(label, True)
+        shown(label, True)
     for label in labels[len(lines) :]:
-        set_shown(label, False)
+        shown(label, False)
 
 
 class _ReasonView(QWidget):
@@ -114,10 +116,10 @@ class _ReasonView(QWidget):
         self.facts: list[QLabel] = []
         self.references: list[QLabel] = []
 
-    def show_reason(self, text: str, facts: list[Line], references: list[Line]) -> None:
+    def show_reason(self, text: str, facts: list[Line], references: list[Line], shown: Shown) -> None:
         set_text(self.reason, text)
-        _show_lines(self.facts_layout, self.facts, facts, "fact")
-        _show_lines(self.references_layout, self.references, references, "reference")
+        _show_lines(self.facts_layout, self.facts, facts, "fact", shown)
+        _show_lines(self.references_layout, self.references, references, "reference", shown)
 
 
 class _RecordEditors:
@@ -264,7 +266,7 @@ class AssessmentPanel(QWidget):
         header_layout.setContentsMargins(9, 6, 9, 4)
         for widget in (self.urgent, self.badge, self.level, self.flags):
             header_layout.addWidget(widget)
-        why_box = QGroupBox(self.tr("Why"))
+        self.why_box = why_box = QGroupBox(self.tr("Why"))
         self.why = QVBoxLayout(why_box)
         self.why.setSpacing(2)
         self.english_note: QLabel | None = None  # shown above the reasons in a translated window
@@ -278,7 +280,12 @@ class AssessmentPanel(QWidget):
         self.problem_labels: list[QLabel] = []
         self.problems_layout = QVBoxLayout()
         self.why.addLayout(self.problems_layout)
-        self.reason_views: list[_ReasonView] = []
+        # One view per rule (category or flag) shown so far, laid out in the knowledge base's
+        # order: a rule that stays keeps its view and its text, so a category flip lays out only
+        # what changed, not every reason after the one that moved.
+        self._views: dict[str, _ReasonView] = {}
+        rules = [f"category:{c.id}" for c in self.kb.categories] + [f"flag:{f.id}" for f in self.kb.flags]
+        self._rule_order = {rule: index for index, rule in enumerate(rules)}
         self.flag_labels = {f.id: self.labels.flag(f.id, f.label) for f in self.kb.flags}
         layout.addWidget(why_box)
         # The checklist is built with the first complete case: a new case shows none, and its
@@ -336,17 +343,42 @@ class AssessmentPanel(QWidget):
         set_text(self.badge, text)
         set_style_property(self.badge, "level", level)
 
-    def _show_reasons(self, reasons: list[tuple[str, list[Line], list[Line]]]) -> None:
-        """Show (text, facts, references) per reason, reusing the views already there."""
-        while len(self.reason_views) < len(reasons):
-            view = _ReasonView()
-            self.why.addWidget(view)
-            self.reason_views.append(view)
-        for view, (text, facts, references) in zip(self.reason_views, reasons, strict=False):
-            view.show_reason(text, facts, references)
-            set_shown(view, True)
-        for view in self.reason_views[len(reasons) :]:
-            set_shown(view, False)
+    @property
+    def reason_views(self) -> list[_ReasonView]:
+        """The views of the reasons shown, in the order shown."""
+        return [view for view in self._ordered_views() if not view.isHidden()]
+
+    def _ordered_views(self) -> list[_ReasonView]:
+        return [self._views[rule] for rule in sorted(self._views, key=self._order)]
+
+    def _order(self, rule: str) -> int:
+        return self._rule_order.get(rule, len(self._rule_order))
+
+    def _view(self, rule: str) -> _ReasonView:
+        """Return the rule's view, building it in its place the first time."""
+        if rule not in self._views:
+            before = sum(1 for other in self._views if self._order(other) <= self._order(rule))
+            self._views[rule] = _ReasonView()
+            self.why.insertWidget(self.why.indexOf(self.problems_layout) + 1 + before, self._views[rule])
+        return self._views[rule]
+
+    def _show_why(self, problems: list[Line], reasons: list[ReasonLines]) -> None:
+        """Show the problems, then each reason with its facts and references, reusing the views already there."""
+        with shown_together(self.why_box) as batch:
+            if self.english_note is not None:  # it speaks of the reasons: only shown with some
+                batch.set_shown(self.english_note, bool(reasons))
+            _show_lines(self.problems_layout, self.problem_labels, problems, "problem", batch.set_shown)
+            self._show_reasons(reasons, batch)
+
+    def _show_reasons(self, reasons: list[ReasonLines], batch: ShowBatch) -> None:
+        for rule, text, facts, references in reasons:
+            view = self._view(rule)
+            view.show_reason(text, facts, references, batch.set_shown)
+            batch.set_shown(view, True)
+        shown = {rule for rule, *_ in reasons}
+        for rule, view in self._views.items():
+            if rule not in shown:
+                batch.set_shown(view, False)
 
     def show_incomplete(self, problems: tuple[Problem, ...]) -> None:
         """Say why no category can be given yet, instead of guessing one."""
@@ -354,16 +386,13 @@ class AssessmentPanel(QWidget):
         set_text(self.level, self.tr("Complete the required findings to see the category."))
         set_text(self.flags, "")
         set_shown(self.urgent, False)
-        problem_lines = [(problem_text(problem, self.pathway, self.labels), "") for problem in problems]
-        _show_lines(self.problems_layout, self.problem_labels, problem_lines, "problem")
-        self._show_reasons([])
-        if self.english_note is not None:
-            set_shown(self.english_note, False)
+        self._show_why([(problem_text(problem, self.pathway, self.labels), "") for problem in problems], [])
         set_shown(self.checklist_box, False)
 
-    def _reason(self, reason: Reason) -> tuple[str, list[Line], list[Line]]:
-        """Return a reason's text, the recorded facts that made its rule hold, and its references."""
+    def _reason(self, reason: Reason) -> ReasonLines:
+        """Return a reason's rule and text, the recorded facts that made its rule hold, and its references."""
         return (
+            reason.rule,
             f"{reason.label}: {reason.text}",
             [(f"• {fact}", "") for fact in reason.facts],
             [(self.kb.references[ref_id].summary, self.kb.references[ref_id].full) for ref_id in reason.references],
@@ -382,10 +411,6 @@ class AssessmentPanel(QWidget):
         set_text(self.level, level)
         flags = [self.flag_labels[flag] for flag in assessment.flags if flag != "urgent"]
         set_text(self.flags, self.tr("Flags: {flags}").format(flags=", ".join(flags) if flags else self.tr("none")))
-        _show_lines(self.problems_layout, self.problem_labels, [], "problem")
-        self._show_reasons([self._reason(reason) for reason in assessment.rationale])
-        if self.english_note is not None:
-            set_shown(self.english_note, True)
         # Every item stays listed, so a status can be recorded for any test; items the rules do
         # not select for this case are dimmed. (Showing and hiding rows also cost a relayout.)
         if not self.rows:
@@ -398,6 +423,8 @@ class AssessmentPanel(QWidget):
                 self._show_entry(row, entry)
             else:
                 self._show_not_indicated(row)
+        # Last: showing a reason lays out the whole panel at once, checklist changes included.
+        self._show_why([], [self._reason(reason) for reason in assessment.rationale])
 
     def _show_not_indicated(self, row: _ChecklistRow) -> None:
         set_text(row.priority, "—")

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import uuid
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,7 +68,8 @@ class Autosaver(QObject):
         except OSError as exc:
             off = QCoreApplication.translate("Autosave", "Autosave is off: cannot use the folder {folder}: {reason}.")
             self.unavailable = off.format(folder=folder, reason=(exc.strerror or str(exc)).lower())
-        self.path = folder / f"case-{uuid.uuid4().hex}{SUFFIX}"
+        # A random name per window (secrets, not uuid: uuid loads the platform module at start-up).
+        self.path = folder / f"case-{secrets.token_hex(16)}{SUFFIX}"
         self._lock = _lock_for(self.path)
         self._lock.tryLock(0)
         self._soon = QTimer(self, singleShot=True, interval=AFTER_CHANGE_MS)

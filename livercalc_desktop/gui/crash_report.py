@@ -7,7 +7,6 @@ local values are left out because they may contain text typed into the case.
 from __future__ import annotations
 
 import logging
-import platform
 import sys
 import traceback
 from collections.abc import Callable
@@ -23,6 +22,8 @@ log = logging.getLogger(__name__)
 
 def crash_report(exc_type: type[BaseException], tb: TracebackType | None) -> str:
     """Describe an unexpected error by type and code location only."""
+    import platform  # only when something went wrong: it costs start-up time
+
     frames = traceback.extract_tb(tb)
     lines = [
         f"LiverCalc Desktop {__version__} on Python {platform.python_version()}, {platform.system()}",

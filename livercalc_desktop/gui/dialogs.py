@@ -10,11 +10,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum, auto
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QFontDatabase, QGuiApplication
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -27,6 +26,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:  # Qt's print module loads when the user prints, not at start-up
+    from PySide6.QtPrintSupport import QPrinter
 
 # File-type filters, translated when a dialog shows them (context "Dialogs").
 CASE_FILTER = str(QT_TRANSLATE_NOOP("Dialogs", "LiverCalc case (*.json)"))
@@ -220,7 +222,7 @@ class QtDialogs:
         QMessageBox.about(parent, title, message)
 
     def printer(self, parent: QWidget) -> QPrinter | None:
-        from PySide6.QtPrintSupport import QPrinter
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
         from PySide6.QtWidgets import QDialog
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -26,6 +26,7 @@ from livercalc_desktop.domain.schema import CaseSchema, FieldSpec, FieldType
 from livercalc_desktop.gui.field_editors import ChoicesEditor, Editor, make_editor
 from livercalc_desktop.gui.problem_words import problem_message
 from livercalc_desktop.gui.signals import signals_blocked
+from livercalc_desktop.gui.styles import style_label
 from livercalc_desktop.gui.widget_updates import set_shown, set_style_property, set_text
 from livercalc_desktop.knowledge.window_labels import WindowLabels
 
@@ -212,6 +213,8 @@ class FindingsForm(QWidget):
         for label, paths in self._paths_by_label.items():
             shown = [m for p in paths for m in messages.get(p, [])]
             set_text(label, "\n".join(dict.fromkeys(shown)))
+            if shown:
+                style_label(label)  # on first use, not for every field at start-up
             set_shown(label, bool(shown))
             for path in paths:
                 set_style_property(self.editors[path].widget, "invalid", bool(messages.get(path)))

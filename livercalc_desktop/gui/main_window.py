@@ -30,7 +30,6 @@ from livercalc_desktop.gui.register_menu import RegisterMenu
 from livercalc_desktop.gui.screen_fit import fit_on_screen, hold_width
 from livercalc_desktop.gui.settings import GEOMETRY, LAST_FOLDER, SPLITTER, AppSettings
 from livercalc_desktop.gui.shown_names import menu_text, shown_name
-from livercalc_desktop.gui.styles import style_role_labels
 from livercalc_desktop.gui.translation import window_labels
 
 if TYPE_CHECKING:
@@ -99,7 +98,6 @@ class MainWindow(QMainWindow):
         panel_area.setWidget(self.panel)
         side_layout.addWidget(self.panel.header)  # the category never scrolls out of sight
         side_layout.addWidget(panel_area, 1)
-        style_role_labels(self.form)  # its problem labels
         hold_width(form_area, self.form)
         hold_width(panel_area, self.panel)
         self.splitter.setStretchFactor(0, 1)

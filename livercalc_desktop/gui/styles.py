@@ -46,15 +46,13 @@ def style_label(label: QLabel) -> None:
         label.setStyleSheet(rules)
 
 
-def style_role_labels(root: QWidget) -> None:
-    """Give every label under ``root`` that has a ``role`` the rules of that role."""
-    for label in root.findChildren(QLabel):
-        if label.property("role"):
-            style_label(label)
+def sheet_for_property(widget: QWidget, name: str, value: object) -> bool:
+    """Attach or remove the sheet a style property needs, for properties that have one.
 
-
-def sheet_for_property(widget: QWidget, name: str, value: object) -> None:
-    """Attach or remove the sheet a style property needs, for properties that have one."""
+    Returns True when the sheet changed: Qt has then re-styled the widget already.
+    """
     wanted = sheet(PROPERTY_SHEETS[name]) if name in PROPERTY_SHEETS and value else ""
     if name in PROPERTY_SHEETS and widget.styleSheet() != wanted:
         widget.setStyleSheet(wanted)
+        return True
+    return False

@@ -28,6 +28,7 @@ class Facts(Protocol):
     def term(self, term_id: str) -> bool: ...
     def category(self) -> str: ...
     def has_flag(self, flag_id: str) -> bool: ...
+    def explain(self, condition: Condition, holding: bool) -> tuple[str, ...]: ...
 
 
 class Condition(Protocol):
@@ -274,10 +275,10 @@ class TermIs:
         return facts.term(self.term_id)
 
     def why(self, facts: Facts) -> tuple[str, ...]:
-        return self.definition.why(facts)
+        return facts.explain(self.definition, True)
 
     def why_not(self, facts: Facts) -> tuple[str, ...]:
-        return self.definition.why_not(facts)
+        return facts.explain(self.definition, False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,10 +309,10 @@ class FlagIs:
         return facts.has_flag(self.flag_id)
 
     def why(self, facts: Facts) -> tuple[str, ...]:
-        return self.definition.why(facts)
+        return facts.explain(self.definition, True)
 
     def why_not(self, facts: Facts) -> tuple[str, ...]:
-        return self.definition.why_not(facts)
+        return facts.explain(self.definition, False)
 
 
 @dataclass(frozen=True, slots=True)

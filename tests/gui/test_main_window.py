@@ -307,7 +307,9 @@ def test_a_long_result_note_is_shown_in_full(qtbot, window, examples):
 
 
 def test_each_reason_keeps_its_references_indented_beneath_it(window, examples):
-    for case in ("isolated-pending", "liver-mass", "abnormal-result", "isolated-pending"):
+    # Back and forth between categories: each rule keeps a view of its own, shown in the rules' order.
+    cases = ("isolated-pending", "liver-mass", "abnormal-result", "isolated-pending", "urgent-hydrops", "non-isolated")
+    for case in (*cases, "screen-positive", "isolated-pending", "peritoneal-complex", "liver-mass"):
         window.open_path(examples / f"{case}.json")
         QApplication.processEvents()
         assessment = assess(window.document.case, window.pathway)

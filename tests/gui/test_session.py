@@ -282,3 +282,18 @@ def test_a_copy_this_version_cannot_open_is_offered_to_keep_or_discard_without_i
     assert not new_session(qtbot, pathway, settings, dialogs, folder).offer_recovery(dialogs)
     assert not copy.exists()
     assert "Zofia" not in repr(dialogs.calls)
+
+
+def test_the_window_paints_without_loading_the_pdf_translation_or_summary_tools(tmp_path):
+    """Start-up cost: reportlab, Babel and the summary and translation commands load on first use only."""
+    code = (
+        "import sys; from livercalc_desktop.__main__ import main; code = main(['--self-test']); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('reportlab', 'babel', 'sqlalchemy') "
+        "or m.startswith(('livercalc_desktop.summary', 'livercalc_desktop.translations_cli', "
+        "'livercalc_desktop.leaflet.render', 'livercalc_desktop.leaflet.export')))); sys.exit(code)"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "self-test ok" in result.stdout
+    assert result.stdout.strip().splitlines()[-1] == "[]"
