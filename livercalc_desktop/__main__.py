@@ -6,10 +6,12 @@ on the GUI branch, so headless commands start fast and work without a display.
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from livercalc_desktop.cli import (
     EXIT_FAULT,
@@ -26,21 +28,37 @@ from livercalc_desktop.domain.errors import LivercalcError, clipped, printable
 from livercalc_desktop.knowledge.pathway import bundled_pathway_folder, load_pathway
 
 
+def _no_display() -> bool:
+    """Tell whether Qt would find no screen: on Linux and BSD, with no X11, Wayland or chosen platform plugin."""
+    if sys.platform in ("win32", "darwin"):
+        return False
+    return not any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def _dispatch(argv: list[str]) -> int:
     if argv and argv[0] in SUBCOMMANDS:
         return run_subcommand(argv)
     parser = gui_parser()
-    args = parser.parse_args(argv)
-    if args.case is not None and not args.case.exists():
-        # A typo such as "asess" must not fall through to the window (which, with no display,
-        # aborts with 134): a name that is neither a subcommand nor a file is a usage error.
+    # A typo such as "asess" or "expor case.json" must not fall through to the window (which,
+    # with no display, aborts with 134): a name that is neither a subcommand nor a file is a usage error.
+    first = next((word for word in argv if not word.startswith("-")), None)
+    if first is not None and not Path(first).exists():
+        close = difflib.get_close_matches(first, SUBCOMMANDS, n=1)
+        hint = f'; did you mean "{close[0]}"?' if close else ""
         raise UsageError(
-            f'"{clipped(str(args.case))}" is neither a subcommand ({", ".join(SUBCOMMANDS)}) nor an existing file\n'
+            f'"{clipped(first)}" is neither a subcommand ({", ".join(SUBCOMMANDS)}) nor an existing file{hint}\n'
             f"{parser.format_usage().strip()}"
         )
+    args = parser.parse_args(argv)
     if args.version:
         print(version_text(load_pathway(bundled_pathway_folder())))
         return EXIT_OK
+    if _no_display() and not args.self_test:  # the self-test runs offscreen by itself
+        raise UsageError(
+            "no display to open the window on (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are unset); "
+            f"without a screen, use a subcommand: {', '.join(SUBCOMMANDS)} (for example "
+            f'"{PROG} validate CASE.json" or "{PROG} export CASE.json -o leaflet.pdf")'
+        )
     # Imported by name so the headless commands above never load Qt.
     gui_app = importlib.import_module("livercalc_desktop.gui.app")
     result: int = gui_app.main(case_path=args.case, self_test=args.self_test)

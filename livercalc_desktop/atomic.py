@@ -118,10 +118,18 @@ def _sync_folder(folder: Path) -> None:
             os.close(handle)
 
 
-def write_atomically(path: Path, data: bytes, error: type[LivercalcError], *, protect: Path | None = None) -> None:
+def write_atomically(
+    path: Path,
+    data: bytes,
+    error: type[LivercalcError],
+    *,
+    protect: Path | None = None,
+    new_mode: int = NEW_FILE_MODE,
+) -> None:
     """Write ``data`` to ``path`` atomically; raise ``error`` with a plain message on failure.
 
     The target is checked first (``check_target``): pass the source case file as ``protect``.
+    A new file gets ``new_mode`` (owner-only unless said otherwise); a replaced one keeps its mode.
     """
     folder = path.parent if str(path.parent) else Path(".")
     name = shown_file(path)
@@ -138,7 +146,7 @@ def write_atomically(path: Path, data: bytes, error: type[LivercalcError], *, pr
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temp_name, NEW_FILE_MODE if mode is None else mode)
+        os.chmod(temp_name, new_mode if mode is None else mode)
         os.replace(temp_name, path)
     except OSError as exc:
         with contextlib.suppress(OSError):

@@ -21,6 +21,7 @@ from livercalc_desktop.domain.errors import CaseInvalid, LivercalcError, printab
 from livercalc_desktop.engine.assessment import NOT_RECORDED, SOURCE_WORDS, Assessment, ChecklistEntry
 from livercalc_desktop.engine.evaluate import assess
 from livercalc_desktop.knowledge.pathway import Pathway, bundled_pathway_folder, load_pathway
+from livercalc_desktop.output_paths import output_file
 
 EXIT_OK, EXIT_FAULT, EXIT_INPUT = 0, 1, 2
 SUBCOMMANDS = ("assess", "validate", "export", "summary", "translations", "register")
@@ -165,7 +166,7 @@ def _subcommand_parser() -> _Parser:
     validate_cmd.add_argument("case", type=Path, help="case file (JSON)")
     export_cmd = commands.add_parser("export", help="write the patient leaflet (PDF)")
     export_cmd.add_argument("case", type=Path, help="case file (JSON)")
-    export_cmd.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
+    export_cmd.add_argument("-o", "--output", type=output_file, required=True, help="PDF file to write")
     export_cmd.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
     limit = f"at most {CLINIC_TEXT_MAX} characters"
     export_cmd.add_argument("--clinic", default="", help=f"clinic name printed on the leaflet ({limit})")

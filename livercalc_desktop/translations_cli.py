@@ -49,6 +49,10 @@ from livercalc_desktop.leaflet.translations import (
     translation_path,
     translation_toml,
 )
+from livercalc_desktop.output_paths import output_file
+
+# Leaflet texts hold no patient data: on a shared install every user must be able to read a new language.
+TEXTS_FILE_MODE = 0o644
 
 
 def add_parser(commands: Any) -> None:
@@ -61,7 +65,7 @@ def add_parser(commands: Any) -> None:
     )
     export = actions.add_parser("export", help="write a language's texts as a .po file for a translator")
     export.add_argument("--lang", required=True, help="language tag, e.g. es, ar, zh-Hans")
-    export.add_argument("-o", "--output", type=Path, required=True, help=".po file to write")
+    export.add_argument("-o", "--output", type=output_file, required=True, help=".po file to write")
     imported = actions.add_parser("import", help="merge a translated .po file into the language's texts")
     imported.add_argument("po", type=Path, help=".po file from the translator")
     imported.add_argument("--lang", help="language tag (default: the .po file's Language header)")
@@ -222,7 +226,7 @@ def _import(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
     texts = _texts(args, pathway)
     result = import_sources_po(data, texts.sources, _load(texts, language))
     path = texts.file(language)
-    write_atomically(path, texts.toml(result.translation).encode("utf-8"), LeafletError)
+    write_atomically(path, texts.toml(result.translation).encode("utf-8"), LeafletError, new_mode=TEXTS_FILE_MODE)
     report = texts.check(result.translation)
     out.write(
         f"{path.name}: {result.changed} texts changed; {len(report.missing)} missing, {len(report.stale)} stale, "

@@ -284,3 +284,24 @@ def test_no_message_for_any_bad_input_holds_the_patients_name_or_hospital_number
         assert result.returncode == 2, (argv[0], result.stderr)
         assert CANARY not in result.stdout + result.stderr, argv[0]
         assert "99887766" not in result.stderr and "9.98878e+07" not in result.stderr
+
+
+def test_a_mistyped_subcommand_before_a_case_file_is_named_with_the_closest_subcommand(tmp_path):
+    case = write_case(tmp_path, canary_case())
+    result = run("expor", str(case))
+    assert_user_error(result, '"expor" is neither a subcommand', 'did you mean "export"?')
+    assert "unrecognized arguments" not in result.stderr
+
+
+def test_a_case_file_without_a_display_exits_2_naming_the_subcommands_that_work(tmp_path):
+    case = write_case(tmp_path, canary_case())
+    result = run(str(case))  # no DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM
+    assert_user_error(result, "no display", "validate", "export")
+
+
+@pytest.mark.parametrize("command", ["export", "summary"])
+def test_an_output_name_ending_in_a_slash_is_refused_as_a_folder(tmp_path, command):
+    case = write_case(tmp_path, canary_case())
+    result = run(command, str(case), "-o", str(tmp_path / "newdir") + "/")
+    assert_user_error(result, "names a folder")
+    assert not (tmp_path / "newdir").exists()

@@ -6,6 +6,7 @@ import dataclasses
 import json
 import re
 import shutil
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -151,7 +152,8 @@ def test_arabic_leaflet_prints_no_character_a_left_to_right_renderer_would_mirro
 @pytest.mark.parametrize(
     ("tag", "file"),
     [("zh", "zh-Hans"), ("zh-CN", "zh-Hans"), ("zh-SG", "zh-Hans"), ("zh-Hans", "zh-Hans"), ("zh-TW", "zh-Hant"),
-     ("es", "es"), ("es-MX", "es-MX"), ("ar-EG", "ar-EG")],
+     ("es", "es"), ("es-MX", "es-MX"), ("ar-EG", "ar-EG"), ("ar-Latn", "ar-Latn"), ("ar-Arab", "ar"),
+     ("es-Latn", "es"), ("sr-Latn", "sr-Latn"), ("he", "he")],
 )  # fmt: skip
 def test_file_tags(tag, file):
     assert file_tag(tag) == file
@@ -164,10 +166,12 @@ def test_chinese_tags_resolve_to_simplified(pathway, tag):
 
 def test_region_falls_back_to_a_complete_base_language(pathway):
     assert load_leaflet_texts(pathway, "es-MX").language == "es"
+    assert load_leaflet_texts(pathway, "ar-EG").language == "ar"
+    assert load_leaflet_texts(pathway, "ar-Arab").language == "ar"
     assert load_leaflet_texts(pathway, "en-US").language == "en"
 
 
-@pytest.mark.parametrize("tag", ["vi", "zh-TW", "pl", "he"])
+@pytest.mark.parametrize("tag", ["vi", "zh-TW", "pl", "he", "ar-Latn", "zh-Latn", "es-Cyrl"])
 def test_a_language_with_no_texts_is_refused_not_printed_in_english(pathway, tag):
     with pytest.raises(TranslationRefused, match=rf"leaflet language {tag}: there are no leaflet texts"):
         leaflet(pathway, case_from(pathway, patient={"language": tag}))
@@ -463,3 +467,13 @@ def test_no_english_word_on_the_spanish_page_except_names_notes_and_references(p
     for words in sorted(exempt, key=len, reverse=True):
         text = text.replace(" ".join(words.split()), " ")
     assert ENGLISH_WORDS.findall(text) == []
+
+
+def test_importing_a_new_language_writes_texts_everyone_on_the_machine_can_read(tmp_path, pathway_copy):
+    folder = str(pathway_copy.folder)
+    po = tmp_path / "ar.po"
+    assert run("translations", "--folder", folder, "export", "--lang", "ar", "-o", str(po)).returncode == 0
+    result = run("translations", "--folder", folder, "import", "--lang", "vi", str(po))
+    assert result.returncode == 0, result.stderr
+    # Leaflet texts hold no patient data; an owner-only file would hide the language from other users.
+    assert stat.S_IMODE((pathway_copy.folder / "leaflet.vi.toml").stat().st_mode) == 0o644

@@ -70,15 +70,26 @@ class Session:
     def offer_recovery(self, dialogs: Dialogs) -> bool:
         """Offer each case a crashed session left behind; True when one was opened in this window.
 
-        A case the user neither opens nor discards stays for the next start.
+        A case the user neither opens nor discards stays for the next start; so does a copy this
+        version cannot open, which Open keeps and shows in its folder.
         """
-        while orphans := find_orphans(self.autosaver.folder, self.pathway):
+        kept: set[Path] = set()
+        while found := find_orphans(self.autosaver.folder, self.pathway):
+            orphans = [orphan for orphan in found if orphan.path not in kept]
+            release_all([orphan for orphan in found if orphan.path in kept])
+            if not orphans:
+                return False
             answer = dialogs.recover(self.window, [orphan.describe(self.pathway) for orphan in orphans])
             chosen = orphans[answer.index] if 0 <= answer.index < len(orphans) else None
             if answer.action is Recovery.LATER or chosen is None:
                 release_all(orphans)
                 return False
-            if answer.action is Recovery.OPEN:
+            if answer.action is Recovery.OPEN and chosen.case is None:
+                kept.add(chosen.path)
+                dialogs.reveal(self.window, chosen.path.parent)
+                release_all(orphans)
+                continue
+            if answer.action is Recovery.OPEN and chosen.case is not None:
                 self.document.adopt(chosen.case, chosen.original_path, chosen.original_digest)
                 # The old copy goes only once this window's own copy holds the case.
                 if self.autosaver.save_now():

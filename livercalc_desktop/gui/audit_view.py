@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from PySide6.QtCore import QDate, QRectF, Qt, Signal
+from PySide6.QtCore import QDate, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from livercalc_desktop.domain.schema import Choice, FieldSpec
 from livercalc_desktop.gui.cases_view import day_of
+from livercalc_desktop.gui.input_guards import install_input_guards
+from livercalc_desktop.gui.screen_fit import fit_on_screen
 from livercalc_desktop.knowledge.window_labels import WindowLabels
 from livercalc_desktop.register.audit import ALL, CASES, URGENT, WITH_OUTCOME, AuditTable
 
@@ -115,6 +117,7 @@ class AuditView(QWidget):
             check.toggled.connect(self.range_changed.emit)
             edit.dateChanged.connect(self.range_changed.emit)
         self.period = QLabel()
+        self.period.setWordWrap(True)  # a long period in Spanish never widens the window
         pdf = QPushButton(self.tr("Save as &PDF…"))
         pdf.clicked.connect(self.pdf_requested.emit)
         top = QHBoxLayout()
@@ -132,7 +135,8 @@ class AuditView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
-        self.resize(1100, 680)
+        fit_on_screen(self, QSize(1100, 680))
+        self.input_guard = install_input_guards(self)
 
     def _translated(self, table: AuditTable) -> AuditTable:
         """Return the table with its row and column names in the window's language (the counts are the same)."""

@@ -5,7 +5,9 @@ patient's) in an owner-only folder, written atomically shortly after each change
 minute. The copy is kept until that document is saved or the user discards its changes; a
 lock file beside it says a running window still owns it. At start-up, copies whose owner is
 gone are the work of a session that crashed: they are offered for recovery, whatever the app
-was started with, listed by scan date and category only (the screen may be shared).
+was started with, listed by scan date and category only (the screen may be shared). A copy
+this version cannot read (written by another version, or edited by hand) is listed by its date
+alone, to keep (its folder is shown) or discard; it is never guessed at.
 
 A copy holds the case as the user left it, finished or not, and the file it came from, so a
 recovered case is saved back where it belongs.
@@ -125,7 +127,7 @@ class Orphan:
     """An autosaved case whose window is gone, locked while it is being offered."""
 
     path: Path
-    case: Case
+    case: Case | None  # None: this version cannot open the copy
     original_path: Path | None
     original_digest: bytes | None
     saved_at: dt.datetime
@@ -133,6 +135,11 @@ class Orphan:
 
     def describe(self, pathway: Pathway) -> str:
         """How the case is listed before anyone chooses it: scan date and category, never a name."""
+        if self.case is None:
+            text = QCoreApplication.translate(
+                "Autosave", "A copy from {saved} that this version cannot open (Open shows its folder)"
+            )
+            return text.format(saved=f"{self.saved_at:%Y-%m-%d %H:%M}")
         scan = self.case.get("exam.date") or QCoreApplication.translate("Autosave", "no scan date")
         weeks, days = self.case.get("exam.gestational_age.weeks"), self.case.get("exam.gestational_age.days")
         age = QCoreApplication.translate("Autosave", ", {weeks}+{days} weeks")
@@ -159,16 +166,19 @@ def _read_orphan(path: Path, pathway: Pathway) -> Orphan | None:
     if not lock.tryLock(0):
         return None  # a running window owns it
     try:
+        saved_at = dt.datetime.fromtimestamp(path.stat().st_mtime)
+    except OSError:
+        lock.unlock()
+        return None  # gone meanwhile
+    try:
         envelope = json.loads(path.read_text("utf-8"))
         if not isinstance(envelope, dict) or envelope.get("format") != AUTOSAVE_FORMAT:
             raise ValueError("not an autosave")
         case = pathway.parser.parse(envelope.get("case"), partial=True)
         original = envelope.get("original_path")
         digest = envelope.get("original_digest")
-        saved_at = dt.datetime.fromtimestamp(path.stat().st_mtime)
     except (OSError, ValueError, LivercalcError):
-        lock.unlock()
-        return None  # unreadable: left in place, never guessed at
+        return Orphan(path, None, None, None, saved_at, lock)  # offered by its date only, never guessed at
     return Orphan(
         path,
         case,
@@ -180,7 +190,7 @@ def _read_orphan(path: Path, pathway: Pathway) -> Orphan | None:
 
 
 def find_orphans(folder: Path, pathway: Pathway) -> list[Orphan]:
-    """Every readable autosaved case in ``folder`` that no running window owns, newest first."""
+    """Every autosaved case in ``folder`` that no running window owns, newest first."""
     if not folder.is_dir():
         return []
     orphans = [o for p in folder.glob(f"*{SUFFIX}") if (o := _read_orphan(p, pathway)) is not None]

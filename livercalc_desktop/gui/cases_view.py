@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal, SignalInstance
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QSize, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from livercalc_desktop.gui.input_guards import install_input_guards
+from livercalc_desktop.gui.screen_fit import fit_on_screen
 from livercalc_desktop.register.store import CaseRow, Search
 
 # Marked for translation (context "CasesView") and translated where shown.
@@ -90,9 +93,12 @@ class CasesView(QWidget):
         self.scan_to.setDate(QDate.currentDate())
         self.due = QCheckBox(self.tr("Outcome &due"))
         self.due.setToolTip(self.tr("Cases more than 4 weeks past their due date with no outcome recorded"))
-        filters = QHBoxLayout()
-        for widget in (self.text, self.category, self.use_from, self.scan_from, self.use_to, self.scan_to, self.due):
-            filters.addWidget(widget)
+        # Two rows, so the filters fit a 911-pixel-wide screen (1366 at 150 %) in any window language.
+        filters = QGridLayout()
+        filters.addWidget(self.text, 0, 0, 1, 2)
+        filters.addWidget(self.category, 0, 2, 1, 2)
+        for column, widget in enumerate((self.use_from, self.scan_from, self.use_to, self.scan_to, self.due)):
+            filters.addWidget(widget, 1, column)
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels([self.tr(str(header)) for header in HEADERS])
         self.table.setAccessibleName(self.tr("Cases"))
@@ -120,7 +126,8 @@ class CasesView(QWidget):
             widget.toggled.connect(self._changed)
         for edit in (self.scan_from, self.scan_to):
             edit.dateChanged.connect(self._changed)
-        self.resize(1100, 560)
+        fit_on_screen(self, QSize(1100, 560))
+        self.input_guard = install_input_guards(self)
 
     def search(self) -> Search:
         """Return the search the filters describe."""

@@ -6,6 +6,10 @@
 - The window's own shortcuts (Ctrl+S, Ctrl+E, Ctrl+Z...) work from any field. Text fields
   normally claim some of these keys for themselves (Ctrl+E is "end of line" in a line edit),
   which made Save or the leaflet silently do nothing while the cursor was in a field.
+- Alt with a letter or digit is a mnemonic or nothing; it never types. Qt lets an Alt+key that
+  no mnemonic claims fall through as text, so Alt+1 (meant as a section key) typed "1" into the
+  focused number. AltGr (Ctrl+Alt on Windows) and macOS Option characters are not plain ASCII
+  letters or digits, so typing accented letters is untouched.
 """
 
 from __future__ import annotations
@@ -37,6 +41,8 @@ class InputGuard(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and _alt_typed(event):
+            return True
         if kind == QEvent.Type.Wheel and isinstance(watched, WHEEL_EDITORS) and not watched.hasFocus():
             # Ignored and filtered: Qt passes the wheel on to the parent, so the form scrolls.
             event.ignore()
@@ -52,6 +58,14 @@ class InputGuard(QObject):
             for action in self.window.findChildren(QAction)
             for shortcut in action.shortcuts()
         )
+
+
+def _alt_typed(event: QKeyEvent) -> bool:
+    """Tell whether the key is Alt (without Ctrl) plus an ASCII letter or digit that no mnemonic took."""
+    modifiers = event.modifiers()
+    alt_only = bool(modifiers & Qt.KeyboardModifier.AltModifier) and not modifiers & Qt.KeyboardModifier.ControlModifier
+    text = event.text()
+    return alt_only and len(text) == 1 and text.isascii() and text.isalnum()
 
 
 def install_input_guards(window: QWidget) -> InputGuard:

@@ -22,6 +22,7 @@ from livercalc_desktop.domain.errors import LeafletError, LivercalcError
 from livercalc_desktop.gui.case_document import CaseDocument
 from livercalc_desktop.gui.dialogs import PDF_FILTER, Dialogs
 from livercalc_desktop.gui.documents import DOCUMENTS, LEAFLET, DocumentKind
+from livercalc_desktop.gui.input_guards import install_input_guards
 from livercalc_desktop.gui.printing import print_pdf
 from livercalc_desktop.gui.problem_words import problem_text
 from livercalc_desktop.gui.screen_fit import fit_on_screen
@@ -106,6 +107,7 @@ class LeafletPreview(QDialog):
         self.print_button.clicked.connect(self.print_leaflet)
         close.clicked.connect(self.close)
         fit_on_screen(self, WANTED_SIZE, cap=True)
+        self.input_guard = install_input_guards(self)
         self.refresh()
 
     @property

@@ -29,6 +29,7 @@ from livercalc_desktop.gui.problem_words import problem_text
 from livercalc_desktop.gui.register_menu import RegisterMenu
 from livercalc_desktop.gui.screen_fit import fit_on_screen, hold_width
 from livercalc_desktop.gui.settings import GEOMETRY, LAST_FOLDER, SPLITTER, AppSettings
+from livercalc_desktop.gui.shown_names import menu_text, shown_name
 from livercalc_desktop.gui.translation import window_labels
 
 if TYPE_CHECKING:
@@ -112,6 +113,12 @@ class MainWindow(QMainWindow):
         status = QCoreApplication.translate("AssessmentPanel", meta.review_status)
         kb_text = kb_text.format(version=meta.content_version, date=meta.reviewed, status=status)
         self.statusBar().addPermanentWidget(QLabel(kb_text))
+        translation = window_labels(self.pathway).translation
+        if translation is not None and translation.is_draft:
+            # The clinician sees that the window's words are an unreviewed translation.
+            draft = QLabel(self.tr("Window text: draft translation, not yet reviewed"))
+            draft.setObjectName("draftWindowTranslation")
+            self.statusBar().addPermanentWidget(draft)
         self.form.value_edited.connect(lambda path, value, typing: document.set_value(path, value, typing=typing))
         self.panel.status_edited.connect(document.set_status)
         self.panel.detail_edited.connect(document.set_detail)
@@ -209,7 +216,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         recent = self.settings.recent_files()
         for path in recent:
-            self._action(self.recent_menu, path, functools.partial(self.open_path, Path(path)))
+            self._action(self.recent_menu, menu_text(path), functools.partial(self.open_path, Path(path)))
         if recent:
             self.recent_menu.addSeparator()
             self._action(self.recent_menu, self.tr("Clear list"), self.settings.clear_recent_files)
@@ -226,7 +233,7 @@ class MainWindow(QMainWindow):
             self.panel.show_assessment(assess(self.document.case, self.pathway))
 
     def _update_title(self) -> None:
-        name = self.document.path.name if self.document.path else self.tr("Untitled case")
+        name = shown_name(self.document.path.name) if self.document.path else self.tr("Untitled case")
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
 
     # --- files ------------------------------------------------------------------------
@@ -234,7 +241,7 @@ class MainWindow(QMainWindow):
         """Ask about unsaved changes; True when it is fine to replace the current case."""
         if not self.document.modified:
             return True
-        name = self.document.path.name if self.document.path else self.tr("this new case")
+        name = shown_name(self.document.path.name) if self.document.path else self.tr("this new case")
         choice = self.dialogs.unsaved_changes(self, name)
         if choice is Choice.SAVE:
             return self.save()
@@ -259,7 +266,11 @@ class MainWindow(QMainWindow):
         try:
             self.document.open(path)
         except LivercalcError as exc:
-            self.dialogs.error(self, self.tr("Cannot open case"), exc.message)
+            # Named as the user gave it (a start-up argument, a dropped or chosen file), with the problem.
+            problem = self.tr("{file} cannot be opened: {problem}").format(
+                file=shown_name(str(path)), problem=exc.message
+            )
+            self.dialogs.error(self, self.tr("Cannot open case"), problem)
             return
         self._remember(path)
 
@@ -276,7 +287,7 @@ class MainWindow(QMainWindow):
             return self.save_as()
         if self.document.changed_on_disk():
             # Another window or machine saved this file since it was opened here: never overwrite silently.
-            answer = self.dialogs.file_changed(self, self.document.path.name)
+            answer = self.dialogs.file_changed(self, shown_name(self.document.path.name))
             if answer is Conflict.SAVE_AS:
                 return self.save_as()
             if answer is not Conflict.OVERWRITE:

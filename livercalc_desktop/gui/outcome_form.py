@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from livercalc_desktop.domain.case import Case, Value
@@ -17,6 +18,8 @@ from livercalc_desktop.domain.errors import CaseInvalid, LivercalcError
 from livercalc_desktop.domain.schema import CaseSchema
 from livercalc_desktop.domain.validation import case_to_data
 from livercalc_desktop.gui.findings_form import FindingsForm
+from livercalc_desktop.gui.input_guards import install_input_guards
+from livercalc_desktop.gui.screen_fit import fit_on_screen, hold_width
 from livercalc_desktop.knowledge.window_labels import WindowLabels
 from livercalc_desktop.register.errors import RegisterFault
 
@@ -40,7 +43,7 @@ class OutcomeForm(QDialog):
         # must not become the outcome date unless someone chose it.
         self.values: dict[str, Value] = {}
         self.form.value_edited.connect(self._edited)
-        area = QScrollArea()
+        self.area = area = QScrollArea()
         area.setWidgetResizable(True)
         area.setWidget(self.form)
         self.message = QLabel()
@@ -53,7 +56,9 @@ class OutcomeForm(QDialog):
         layout.addWidget(area, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(640, 700)
+        hold_width(area, self.form)  # never scrolls sideways
+        fit_on_screen(self, QSize(640, 700))
+        self.input_guard = install_input_guards(self)
 
     def _edited(self, path: str, value: Value | None) -> None:
         if value is None or value == ():

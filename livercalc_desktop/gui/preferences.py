@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from livercalc_desktop.domain.errors import LivercalcError
 from livercalc_desktop.gui.dialogs import Dialogs, QtDialogs
+from livercalc_desktop.gui.input_guards import install_input_guards
 from livercalc_desktop.gui.settings import (
     CLINIC_ADDRESS,
     CLINIC_CONTACT,
@@ -131,6 +132,7 @@ class PreferencesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.resize(560, 300)
+        self.input_guard = install_input_guards(self)
 
     def choose_logo(self) -> None:
         """Ask for an image through the dialog service and keep it only if it is a usable logo."""

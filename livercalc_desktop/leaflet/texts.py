@@ -30,6 +30,7 @@ from livercalc_desktop.leaflet.translations import (
     read_translation,
     translated,
     translation_path,
+    written_script,
 )
 
 # Grammatical number of the lesion count: "one spot ... it", "two or three spots ... they",
@@ -398,7 +399,8 @@ def load_leaflet_texts(pathway: Pathway, language: str = SOURCE_LANGUAGE) -> Lea
         return source
     available = available_languages(pathway.folder)
     wanted = file_tag(language)
-    target = wanted if wanted in available else base_tag(language)
+    # es-MX falls back to es; a script never falls back to another (ar-Latn is not the Arabic texts).
+    target = wanted if wanted in available or written_script(wanted) else base_tag(language)
     if target not in available:
         raise TranslationRefused(
             f"leaflet language {language}: there are no leaflet texts in this language yet "

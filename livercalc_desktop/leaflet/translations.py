@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
-from babel.core import get_global
+from babel.core import get_global, parse_locale
 
 from livercalc_desktop.domain.errors import LeafletError
 from livercalc_desktop.knowledge.text_translations import (
@@ -148,16 +148,23 @@ def file_tag(tag: str) -> str:
     locale = _parse(tag)
     if locale is None:
         return tag
-    script = locale.script
-    if script is None:
-        likely: Mapping[str, str] = get_global("likely_subtags")
-        guess = likely.get(f"{locale.language}_{locale.territory}") or likely.get(locale.language, "")
-        found = _parse(guess) if guess else None
-        script = found.script if found else None
-    # Only languages written in more than one script name it (zh-Hans, zh-Hant, sr-Latn).
-    if locale.language in _SCRIPT_NAMED and script:
+    likely: Mapping[str, str] = get_global("likely_subtags")
+    guess = likely.get(f"{locale.language}_{locale.territory}") or likely.get(locale.language, "")
+    usual = written_script(guess.replace("_", "-")) if guess else None
+    script = locale.script or written_script(tag) or usual
+    # Only languages written in more than one script name it (zh-Hans, zh-Hant, sr-Latn); a
+    # script the language is not usually written in is named too (ar-Latn is not the Arabic texts).
+    if script and (locale.language in _SCRIPT_NAMED or script != usual):
         return f"{locale.language}-{script}"
     return f"{locale.language}-{locale.territory}" if locale.territory else locale.language
+
+
+def written_script(tag: str) -> str | None:
+    """Return the script the tag names (ar-Latn: Latn), which Babel drops when it has no such locale."""
+    try:
+        return parse_locale(tag, sep="-")[2]
+    except ValueError:
+        return None
 
 
 _SCRIPT_NAMED = frozenset({"zh", "sr", "uz", "pa", "az", "bs"})

@@ -14,6 +14,7 @@ from livercalc_desktop.casefile import read_case_file
 from livercalc_desktop.domain.errors import LeafletError, printable
 from livercalc_desktop.knowledge.pathway import Pathway
 from livercalc_desktop.leaflet.letterhead import clinic_from_options
+from livercalc_desktop.output_paths import output_file
 
 EXIT_OK = 0
 
@@ -23,7 +24,7 @@ def add_summary_parser(commands: Any) -> None:
     cmd = commands.add_parser("summary", help="write the clinician summary (PDF) or print the note for the record")
     cmd.add_argument("case", type=Path, help="case file (JSON)")
     out = cmd.add_mutually_exclusive_group(required=True)
-    out.add_argument("-o", "--output", type=Path, help="PDF file to write")
+    out.add_argument("-o", "--output", type=output_file, help="PDF file to write")
     out.add_argument("--text", action="store_true", help="print the note for the record (plain text, 80 columns)")
     cmd.add_argument("--ascii", action="store_true", help="with --text: ASCII characters only")
     cmd.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")

@@ -224,6 +224,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A copy from {saved} that this version cannot open (Open shows its folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>no scan date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -645,6 +649,10 @@ Shortcuts: Ctrl+N new case, Ctrl+O open, Ctrl+S save, Ctrl+Shift+S save as, Ctrl
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Window text: draft translation, not yet reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -746,6 +754,10 @@ Shortcuts: Ctrl+N new case, Ctrl+O open, Ctrl+S save, Ctrl+Shift+S save as, Ctrl
     </message>
     <message>
         <source>this new case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} cannot be opened: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

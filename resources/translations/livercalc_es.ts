@@ -224,6 +224,10 @@
         <translation>El autoguardado está desactivado: no se puede usar la carpeta {folder}: {reason}.</translation>
     </message>
     <message>
+        <source>A copy from {saved} that this version cannot open (Open shows its folder)</source>
+        <translation>Una copia del {saved} que esta versión no puede abrir («Abrir» muestra su carpeta)</translation>
+    </message>
+    <message>
         <source>no scan date</source>
         <translation>sin fecha de ecografía</translation>
     </message>
@@ -647,6 +651,10 @@ Atajos: Ctrl+N caso nuevo, Ctrl+O abrir, Ctrl+S guardar, Ctrl+Mayús+S guardar c
         <translation>Base de conocimiento {version} ({date}) — contenido en {status}, pendiente de aprobación clínica</translation>
     </message>
     <message>
+        <source>Window text: draft translation, not yet reviewed</source>
+        <translation>Textos de la ventana: traducción en borrador, aún sin revisar</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -749,6 +757,10 @@ Atajos: Ctrl+N caso nuevo, Ctrl+O abrir, Ctrl+S guardar, Ctrl+Mayús+S guardar c
     <message>
         <source>this new case</source>
         <translation>este caso nuevo</translation>
+    </message>
+    <message>
+        <source>{file} cannot be opened: {problem}</source>
+        <translation>No se puede abrir {file}: {problem}</translation>
     </message>
     <message>
         <source>Cannot open case</source>

@@ -56,6 +56,9 @@ class FakeDialogs:
         self.calls.append(("recover", list(cases)))
         return self.recover_answers.pop(0) if self.recover_answers else RecoveryAnswer(Recovery.LATER)
 
+    def reveal(self, parent, folder):
+        self.calls.append(("reveal", folder))
+
     def file_changed(self, parent, name):
         self.calls.append(("file_changed", name))
         return self.conflict_answer

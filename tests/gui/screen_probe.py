@@ -1,4 +1,4 @@
-"""Open the window, the leaflet preview and the preferences on the screen Qt was given; print what fits.
+"""Open the window, its preview, preferences and register windows on the screen Qt was given; print what fits.
 
 Run in a fresh interpreter by test_screen_fit.py: the screen size and QT_SCALE_FACTOR must be
 set before the QApplication exists. Prints one JSON object.
@@ -18,7 +18,7 @@ from livercalc_desktop.gui.case_document import CaseDocument
 from livercalc_desktop.gui.dialogs import QtDialogs
 from livercalc_desktop.gui.main_window import MainWindow
 from livercalc_desktop.gui.preferences import PreferencesDialog
-from livercalc_desktop.gui.settings import AppSettings
+from livercalc_desktop.gui.settings import REGISTER_URL, AppSettings
 from livercalc_desktop.gui.translation import install_translators
 from livercalc_desktop.knowledge.pathway import bundled_pathway_folder, load_pathway
 from livercalc_desktop.resources import resources_root
@@ -48,6 +48,9 @@ def main() -> None:
     window = MainWindow(CaseDocument(load_pathway(bundled_pathway_folder())), settings, QtDialogs())
     window.open_path(resources_root() / "examples" / "isolated-pending.json")
     window.show()
+    # The register's windows (below), on a scratch register beside the settings file.
+    settings.set(REGISTER_URL, f"sqlite:///{Path(sys.argv[1]).with_name('register.sqlite')}")
+    case_id = window.register_menu.save_case()
     form_area, panel_area = window.form_area, window.panel_area
     result: dict[str, object] = {"screen": rect(app.primaryScreen().availableGeometry()), "window": frame(window)}
     cut = [sideways(form_area), sideways(panel_area)]
@@ -66,8 +69,17 @@ def main() -> None:
     preferences = PreferencesDialog(settings, window)
     preferences.show()
     result["preferences"] = frame(preferences)
+    menu = window.register_menu
+    for name, opened in (("cases", menu.show_cases()), ("audit", menu.show_audit())):
+        assert opened is not None
+        result[name] = frame(opened)
+    outcome = menu.record_outcome(case_id or 1)
+    assert outcome is not None
+    result["outcome"] = frame(outcome)
+    result["outcome_sideways"] = [sideways(outcome.area)]
     print(json.dumps(result))
     preferences.close()
+    menu.close()
     window.document.undo_stack.setClean()
     window.close()
 

@@ -11,8 +11,10 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
@@ -195,6 +197,7 @@ def test_ctrl_s_and_ctrl_e_work_from_a_text_field(qtbot, window, dialogs, tmp_pa
 
 CTRL_E_UNDER_X11 = """
 import sys
+from collections.abc import Iterator
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from livercalc_desktop.gui.app import application
@@ -425,3 +428,100 @@ def test_keyboard_entry_of_a_typical_case_takes_few_keystrokes(qtbot, window, di
     assert window.panel.badge_text() == "Isolated, tests outstanding"
     assert (tmp_path / "typed.json").exists() and not window.isWindowModified()
     assert count <= KEYSTROKES_FOR_THE_TEST_CASE
+
+
+@pytest.fixture
+def register_windows(qtbot, window, settings, tmp_path, examples, monkeypatch) -> Iterator[list[QWidget]]:
+    """Open every window and dialog the app can show over a case: preview, preferences, register views, outcome."""
+    from livercalc_desktop.gui.preferences import PreferencesDialog
+    from livercalc_desktop.gui.settings import REGISTER_URL
+    from livercalc_desktop.register.location import URL_VARIABLE
+
+    monkeypatch.delenv(URL_VARIABLE, raising=False)
+    settings.set(REGISTER_URL, f"sqlite:///{tmp_path / 'register.sqlite'}")
+    window.open_path(examples / "isolated-pending.json")
+    menu = window.register_menu
+    case_id = menu.save_case()
+    assert case_id is not None
+    preferences = PreferencesDialog(settings, window)
+    preferences.show()
+    opened = [window, window.show_leaflet(), preferences, menu.show_cases(), menu.show_audit()]
+    opened.append(menu.record_outcome(case_id))
+    for widget in opened:
+        assert widget is not None
+        qtbot.waitExposed(widget)
+    yield opened
+    menu.close()
+
+
+def opened_by(window: QWidget, top: QWidget) -> bool:
+    widget: QWidget | None = top
+    while widget is not None and widget is not window:
+        widget = widget.parentWidget()
+    return widget is window
+
+
+def test_no_window_or_dialog_lets_the_wheel_change_an_unfocused_editor(qtbot, window, register_windows):
+    # Every window this window has opened, not only those the fixture names.
+    shown = [
+        w for w in QApplication.topLevelWidgets() if shiboken6.isValid(w) and w.isVisible() and opened_by(window, w)
+    ]
+    assert {type(w).__name__ for w in shown} >= {
+        "MainWindow",
+        "LeafletPreview",
+        "PreferencesDialog",
+        "CasesView",
+        "AuditView",
+        "OutcomeForm",
+    }
+    outcome = register_windows[-1]
+    focus(qtbot, window.form.editors["patient.name"].widget)
+    tried = 0
+    for top in shown:
+        for editor in top.findChildren(QWidget):
+            if not isinstance(editor, QComboBox | QAbstractSpinBox) or not editor.isVisibleTo(top):
+                continue
+            editor.setEnabled(True)  # a date box switched off by its tick box would take the wheel once ticked
+            before = editor.currentIndex() if isinstance(editor, QComboBox) else editor.text()
+            for notches in (-1, 1):
+                event = wheel(editor, notches)
+                assert not event.isAccepted(), f"{type(top).__name__}: {editor.accessibleName() or editor.objectName()}"
+            after = editor.currentIndex() if isinstance(editor, QComboBox) else editor.text()
+            assert after == before, f"{type(top).__name__}: {editor.accessibleName() or editor.objectName()}"
+            tried += 1
+    assert tried > 50
+    assert outcome.values == {}
+
+
+@pytest.mark.parametrize("language", ["en", "es"], indirect=True)
+def test_outcome_form_mnemonics_are_unique_and_change_nothing(qtbot, register_windows):
+    outcome = register_windows[-1]
+    outcome.activateWindow()
+    texts = [
+        w.text() for kind in (QLabel, QAbstractButton) for w in outcome.findChildren(kind) if w.isVisibleTo(outcome)
+    ]
+    texts += [g.title() for g in outcome.findChildren(QGroupBox)]
+    letters = [letter for t in texts if (letter := mnemonic_letter(t))]
+    assert len(letters) >= 5
+    assert sorted(letters) == sorted(set(letters))
+    labels = [lbl for lbl in outcome.findChildren(QLabel) if lbl.buddy() is not None and "&" in lbl.text()]
+    for label in labels:
+        letter = mnemonic_letter(label.text())
+        assert letter is not None
+        qtbot.keyClick(focused(), getattr(Qt.Key, f"Key_{letter.upper()}"), Qt.KeyboardModifier.AltModifier)
+        assert focused() is label.buddy(), label.text()
+    for letter in "abcdefghijklmnopqrstuvwxyz0123456789":
+        qtbot.keyClick(focused(), getattr(Qt.Key, f"Key_{letter.upper()}"), Qt.KeyboardModifier.AltModifier)
+    assert outcome.values == {}
+
+
+def test_alt_with_a_digit_types_nothing_into_a_focused_field(qtbot, window):
+    for path in ("lesion.largest_mm", "patient.name"):
+        field = window.form.editors[path].focus_widgets()[0]
+        focus(qtbot, field)
+        before = field.text()
+        for key in (Qt.Key.Key_1, Qt.Key.Key_7, Qt.Key.Key_Q):
+            qtbot.keyClick(field, key, Qt.KeyboardModifier.AltModifier)
+        assert field.text() == before, path
+    qtbot.keyClick(field, Qt.Key.Key_7)  # typing a digit without Alt still works
+    assert field.text().endswith("7")

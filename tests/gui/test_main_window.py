@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QWidget
 
 from livercalc_desktop.engine.evaluate import assess
 from livercalc_desktop.gui.dialogs import Choice
+from livercalc_desktop.gui.settings import AppSettings
 
 pytestmark = pytest.mark.gui
 
@@ -371,3 +373,40 @@ def test_the_category_stays_in_sight_while_the_checklist_scrolls(window, example
     QApplication.processEvents()
     assert window.panel.rows["anatomy-survey"].status.visibleRegion().isEmpty()  # scrolled away
     assert window.panel.badge.visibleRegion().boundingRect().height() == window.panel.badge.height()
+
+
+def test_a_bad_file_at_start_up_is_named_as_given_with_its_problem(qtbot, tmp_path, monkeypatch, pathway):
+    from livercalc_desktop.gui.app import Session, start_sessions
+    from tests.gui.conftest import FakeDialogs
+
+    (tmp_path / "cases").mkdir()
+    (tmp_path / "cases" / "twins-list.json").write_text("[1, 2]")
+    monkeypatch.chdir(tmp_path)
+    dialogs = FakeDialogs()
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    session = Session(pathway, settings, dialogs, tmp_path / "autosave")
+    qtbot.addWidget(session.window)
+    start_sessions(session, dialogs, Path("cases/twins-list.json"), lambda: session)
+    (message,) = dialogs.said("error")
+    assert message.startswith("cases/twins-list.json cannot be opened:"), message
+    assert "must be a JSON object" in message and str(tmp_path) not in message
+
+
+@pytest.mark.parametrize("control", ["\u202e", "\u2067", "\u202a", "\x1b", "\n"])
+def test_a_bidi_override_or_control_in_a_file_name_never_reorders_what_the_window_shows(
+    window, dialogs, tmp_path, examples, control
+):
+    hidden = ("\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\x1b", "\n")
+    good = tmp_path / f"case{control}nosj.pdf & co.json"
+    shutil.copy(examples / "liver-mass.json", good)
+    window.open_path(good)
+    assert window.document.path == good
+    bad = tmp_path / f"bad{control}nosj.json"
+    bad.write_text("[]")
+    window.open_path(bad)
+    window._fill_recent()
+    shown = [window.windowTitle(), *dialogs.said("error"), *(a.text() for a in window.recent_menu.actions())]
+    assert len(shown) >= 3
+    for text in shown:
+        assert not any(c in text for c in hidden), repr(text)
+    assert any(a.text().endswith("nosj.pdf && co.json") for a in window.recent_menu.actions())

@@ -1,4 +1,4 @@
-"""The window, the leaflet preview and the preferences fit a 1366x768 clinic screen, at 100/125/150 %."""
+"""The window, the preview, the preferences and the register's windows fit a 1366x768 screen at 100/125/150 %."""
 
 from __future__ import annotations
 
@@ -54,8 +54,9 @@ def inside(outer: list[int], inner: list[int]) -> bool:
 def test_everything_fits_a_1366_by_768_screen(tmp_path, scale, language):
     seen = probe(tmp_path, scale, language=language)
     screen = seen["screen"]
-    for name in ("window", "preview", "preview_with_message", "preferences"):
+    for name in ("window", "preview", "preview_with_message", "preferences", "cases", "audit", "outcome"):
         assert inside(screen, seen[name]), f"{name} {seen[name]} runs off the screen {screen}"
     assert seen["preview_message"]
     # The form and the panel are never wider than their scroll areas, wherever the splitter is.
     assert seen["cut_sideways"] == [0] * 6
+    assert seen["outcome_sideways"] == [0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -252,6 +253,35 @@ def test_the_window_loads_no_database_layer_until_the_register_is_used():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_copy_this_version_cannot_open_is_offered_to_keep_or_discard_without_its_name(
+    qtbot, pathway, settings, dialogs, tmp_path
+):
+    folder = tmp_path / "autosave"
+    folder.mkdir()
+    # Written by some other version: a field this one does not know, and the patient's name.
+    envelope = {
+        "format": "livercalc-autosave",
+        "version": 1,
+        "original_path": None,
+        "case": {"patient": {"name": "Zofia Unreadable"}, "field_from_the_future": 1},
+    }
+    copy = folder / "case-0123.autosave.json"
+    copy.write_text(json.dumps(envelope), "utf-8")
+    os.utime(copy, (1_700_000_000, 1_700_000_000))
+    dialogs.recover_answers = [RecoveryAnswer(Recovery.OPEN, 0)]  # "keep it": show its folder
+    session = new_session(qtbot, pathway, settings, dialogs, folder)
+    assert not session.offer_recovery(dialogs)
+    (listed,) = dialogs.said("recover")
+    assert len(listed) == 1 and "cannot open" in listed[0] and "2023-11-14" in listed[0]
+    assert "Zofia" not in listed[0]
+    assert dialogs.said("reveal") == [folder]
+    assert copy.exists() and not session.document.modified
+    dialogs.recover_answers = [RecoveryAnswer(Recovery.DISCARD, 0)]
+    assert not new_session(qtbot, pathway, settings, dialogs, folder).offer_recovery(dialogs)
+    assert not copy.exists()
+    assert "Zofia" not in repr(dialogs.calls)
 
 
 def test_the_window_paints_without_loading_the_pdf_translation_or_summary_tools(tmp_path):

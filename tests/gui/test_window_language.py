@@ -308,3 +308,14 @@ def test_the_app_follows_a_spanish_system_end_to_end(tmp_path):
     result = run_app("--self-test", env_extra=env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "self-test ok" in result.stdout and "badge='Aislada, pruebas pendientes'" in result.stdout
+
+
+@pytest.mark.parametrize("language", ["en", "es"], indirect=True)
+def test_a_draft_window_translation_is_said_in_the_status_bar_in_its_language(window, language):
+    shown = [label.text() for label in window.statusBar().findChildren(QLabel) if label.isVisibleTo(window)]
+    # The knowledge-base line may say "draft" too (about the clinical content): look for the window's words.
+    draft = [text for text in shown if "traducción en borrador" in text or "draft translation" in text]
+    if language == "es":  # window.es.toml is a draft today
+        assert len(draft) == 1 and "traducción en borrador" in draft[0], shown
+    else:
+        assert draft == [], shown
