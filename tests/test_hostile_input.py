@@ -268,12 +268,14 @@ def test_the_audit_page_is_never_written_over_the_register_it_counts(tmp_path, p
 def test_a_register_file_that_is_not_a_database_is_said_so_and_left_alone(tmp_path, pathway):
     other = tmp_path / "leaflet.pdf"
     other.write_bytes(b"%PDF-1.4\n" + b"x" * 5000)
+    other.chmod(0o644)
     before = other.read_bytes()
     out, err = io.StringIO(), io.StringIO()
     code = run_register(["--database", f"sqlite:///{other}", "list"], out, err, pathway=pathway)
     assert code == 1, err.getvalue()
     assert "is not a LiverCalc register, or it is damaged; it was not changed" in err.getvalue()
     assert other.read_bytes() == before
+    assert other.stat().st_mode & 0o777 == 0o644  # "not changed" holds for its permissions too
 
 
 def test_a_key_given_twice_is_refused_not_read_one_way(tmp_path, pathway):

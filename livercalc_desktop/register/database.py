@@ -28,6 +28,7 @@ from livercalc_desktop.register.location import describe
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 WRITE = "livercalc_write"
 SQLITE_BUSY_SECONDS = 5.0
+SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database file
 
 
 def _prepare_sqlite_file(path: Path) -> None:
@@ -36,6 +37,8 @@ def _prepare_sqlite_file(path: Path) -> None:
     Only a regular file is used or made: a device, a pipe or a folder named as the register is
     refused before anything is done to it. (Its mode used to be set to owner-only first: run by
     an administrator, ``--database sqlite:////dev/zero`` locked every other user out of /dev/zero.)
+    An existing file is made owner-only only if it is an SQLite database: any other file (a PDF
+    named by mistake) is left as it was, and opening it then says it is no register.
     """
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     try:
@@ -48,7 +51,10 @@ def _prepare_sqlite_file(path: Path) -> None:
             f"register file {path}: is not a regular file (a folder, device or pipe); choose a file for the register"
         )
     with contextlib.suppress(OSError):  # a file on a share may refuse chmod; SQLite still works
-        os.chmod(path, 0o600)
+        with path.open("rb") as existing:
+            header = existing.read(len(SQLITE_HEADER))
+        if header in (b"", SQLITE_HEADER):
+            os.chmod(path, 0o600)
 
 
 def _sqlite_engine(url: URL, busy_seconds: float) -> Engine:
