@@ -159,6 +159,10 @@ def test_the_sqlite_file_is_owner_only_and_in_wal_mode(tmp_path: Path, pathway: 
             assert connection.exec_driver_sql("PRAGMA journal_mode").scalar_one() == "wal"
     assert path.stat().st_mode & 0o777 == 0o600
     assert path.parent.stat().st_mode & 0o777 == 0o700
+    path.chmod(0o644)  # a register copied in with loose permissions is made owner-only again
+    with Register.open(pathway, f"sqlite:///{path}"):
+        pass
+    assert path.stat().st_mode & 0o777 == 0o600
 
 
 def test_the_url_comes_from_the_environment_then_the_preference(
