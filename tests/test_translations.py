@@ -477,3 +477,24 @@ def test_importing_a_new_language_writes_texts_everyone_on_the_machine_can_read(
     assert result.returncode == 0, result.stderr
     # Leaflet texts hold no patient data; an owner-only file would hide the language from other users.
     assert stat.S_IMODE((pathway_copy.folder / "leaflet.vi.toml").stat().st_mode) == 0o644
+
+
+# --- page breaks ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ("en", *SHIPPED))
+@pytest.mark.parametrize("name", DEMOS)
+def test_no_heading_is_left_alone_at_the_foot_of_a_page(pathway, language, name):
+    """A section's heading starts the page its section starts on: "Tests and checks" was left at
+    the foot of a Spanish page with the table on the next."""
+    from livercalc_desktop.leaflet.pages import MARGIN
+
+    case = demo(pathway, name, language)
+    headings = {" ".join(h.split()) for h in content_for(pathway, case, language).headings.values()}
+    pdf = leaflet(pathway, case)
+    pages = len(pdf_reader(pdf).pages)
+    height = float(pdf_reader(pdf).pages[0].mediabox.height)
+    for page in range(pages - 1):
+        body = [(y, " ".join(t.split())) for _, y, t in _runs_on_page(pdf, page) if MARGIN < y < height - MARGIN]
+        _, last = min(body)
+        assert last not in headings and last[::-1] not in headings, f"page {page + 1} ends with heading {last!r}"

@@ -139,6 +139,17 @@ class _Timeline(Flowable):
             when.drawOn(c, text_x, top - label_height - when.height)
 
 
+class _RoomFor(CondPageBreak):
+    """Start a new page unless ``height`` points are left; otherwise take no room at all.
+
+    reportlab's own CondPageBreak also stops the space after the flowable before it from
+    folding into the space before the one after it, which moves everything below down a few
+    points (enough to push a table row onto the next page); this one passes that space on.
+    """
+
+    _SPACETRANSFER = True
+
+
 class _PartMarker(Flowable):
     """Zero-size mark: pages from here on belong to part ``index`` (their header and footer follow it).
 
@@ -268,7 +279,19 @@ class LeafletRenderer:
         title, box = self.p(heading, "h2"), self._boxed([self.p(note)], width)
         if box.wrap(width, LONG_NOTE_POINTS * 4)[1] < LONG_NOTE_POINTS:
             return [KeepTogether([title, box])]
-        return [CondPageBreak(LONG_NOTE_POINTS / 2), title, box]
+        return [_RoomFor(LONG_NOTE_POINTS / 2), title, box]
+
+    def _tests_start(self, content: LeafletContent, width: float) -> list[Flowable]:
+        """Lay out the tests heading and table, the table starting on the heading's page.
+
+        The table may run on over pages (its header row repeats), so only the heading, the
+        header row and the first row need to fit; if they do not, all of them start a new page.
+        """
+        title = self.p(content.headings["tests"], "h2")
+        needed = title.wrap(width, LONG_NOTE_POINTS * 4)[1] + title.getSpaceBefore() + title.getSpaceAfter()
+        table = self._tests_table(content, width)
+        table.wrap(width, LONG_NOTE_POINTS * 4)
+        return [_RoomFor(needed + sum(table._rowHeights[:2])), title, table]
 
     def story(self, content: LeafletContent, width: float) -> list[Flowable]:
         h = content.headings
@@ -282,17 +305,18 @@ class LeafletRenderer:
             story.append(self.p(content.greeting, "greeting"))
         story.append(Spacer(1, 4))
         story += [self.p(h["seen"], "h2"), *[self.p(t) for t in content.seen]]
-        story.append(self.p(h["meaning"], "h2"))
+        meaning = [self._boxed([self.p(t) for t in content.meaning], width)]
         if content.urgent:
-            story += [self._boxed([self.p(t, "strong") for t in content.urgent], width, URGENT), Spacer(1, 6)]
-        story.append(self._boxed([self.p(t) for t in content.meaning], width))
+            meaning[:0] = [self._boxed([self.p(t, "strong") for t in content.urgent], width, URGENT), Spacer(1, 6)]
+        story.append(KeepTogether([self.p(h["meaning"], "h2"), meaning[0]]))
+        story += meaning[1:]
         if content.note:  # the team's own words come right after the meaning, not at the end
             story += self._note(h["note"], content.note, width)
         story += [self._section(s, width) for s in content.after_meaning]
         if content.words:
             words = [self._word(word, text) for word, text in content.words]
             story += [KeepTogether([self.p(h["words"], "h2"), words[0]]), *words[1:]]
-        story += [self.p(h["tests"], "h2"), self._tests_table(content, width)]
+        story += self._tests_start(content, width)
         timeline = _Timeline(content.timeline, self)
         story.append(KeepTogether([self.p(h["next"], "h2"), self.p(content.next_intro), Spacer(1, 6), timeline]))
         story += [self._section(s, width) for s in content.after_next]
@@ -301,8 +325,9 @@ class LeafletRenderer:
             question.bulletText = "•"
         story.append(KeepTogether([self.p(h["questions"], "h2"), *questions]))
         story.append(KeepTogether([self.p(h["contact"], "h2"), *[self.p(line) for line in content.contact]]))
-        story += [self.p(h["sources"], "h2"), self.p(content.sources_intro, "small")]
-        story += [self.p(f"{i}. {ref}", "small") for i, ref in enumerate(content.references, start=1)]
+        references = [self.p(f"{i}. {ref}", "small") for i, ref in enumerate(content.references, start=1)]
+        story += [KeepTogether([self.p(h["sources"], "h2"), self.p(content.sources_intro, "small"), *references[:1]])]
+        story += references[1:]
         story += [Spacer(1, 4), self.p(content.version_line, "small")]
         story.append(self.p(content.disclaimer))
         return story
