@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from livercalc_desktop.bounded_read import os_reason
 from livercalc_desktop.domain.errors import LivercalcError, printable
 
 NEW_FILE_MODE = 0o600
@@ -33,10 +34,6 @@ STALE_TEMP_SECONDS = 15 * 60
 """A temporary file this old belongs to a write that was killed: writes take well under a second."""
 
 _OUR_TEMP = re.compile(re.escape(TEMP_PREFIX) + r"[A-Za-z0-9_]{8}" + re.escape(TEMP_SUFFIX))
-
-
-def _reason(exc: OSError) -> str:
-    return (exc.strerror or str(exc)).lower()
 
 
 def shown_file(path: Path) -> str:
@@ -70,7 +67,7 @@ def check_target(path: Path, error: type[LivercalcError], protect: Path | None =
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise error(f"cannot write {name}: {_reason(exc)}") from exc
+        raise error(f"cannot write {name}: {os_reason(exc)}") from exc
     if stat.S_ISLNK(info.st_mode):
         raise error(f"will not write {name}: it is a symbolic link; choose the file it points to or a new name")
     if stat.S_ISDIR(info.st_mode):
@@ -140,7 +137,7 @@ def write_atomically(
     try:
         handle, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)  # 0600
     except OSError as exc:
-        raise error(f"cannot write {name}: {_reason(exc)}") from exc
+        raise error(f"cannot write {name}: {os_reason(exc)}") from exc
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -151,7 +148,7 @@ def write_atomically(
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
-        raise error(f"cannot write {name}: {_reason(exc)}") from exc
+        raise error(f"cannot write {name}: {os_reason(exc)}") from exc
     _sync_folder(folder)
 
 

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import secrets
-import stat
 from pathlib import Path
 
 from livercalc_desktop.atomic import write_atomically
+from livercalc_desktop.bounded_read import read_bounded
 from livercalc_desktop.domain.case import Case
 from livercalc_desktop.domain.errors import CaseFileError, clipped
 from livercalc_desktop.domain.validation import case_to_data, text_problem
@@ -94,47 +93,9 @@ def load_case_json(text: str, source: str) -> object:
         raise CaseFileError(f"{source} is not a case file: its JSON is nested too deeply") from exc
 
 
-def _reason(exc: OSError) -> str:
-    return (exc.strerror or str(exc)).lower()
-
-
-def read_case_bytes(path: Path, limit: int = CASE_FILE_MAX_BYTES, kind: str = "case file") -> bytes:
-    """Return the bytes of a regular file of at most ``limit`` bytes, or raise ``CaseFileError``.
-
-    ``kind`` names the file in messages (a translator's .po file is read the same way).
-
-    The file is opened without blocking and checked with ``fstat`` on the open handle, so a
-    FIFO, a device or a folder is refused before a single byte is read, and a file swapped
-    in between the check and the read is still the one checked.
-    """
-    try:
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except FileNotFoundError as exc:
-        raise CaseFileError(f"{path}: no such file") from exc
-    except IsADirectoryError as exc:
-        raise CaseFileError(f"{path}: is a folder, not a {kind}") from exc
-    except OSError as exc:
-        raise CaseFileError(f"{path}: cannot read: {_reason(exc)}") from exc
-    info = os.fstat(handle)
-    mode = info.st_mode
-    if not stat.S_ISREG(mode):
-        os.close(handle)
-        if stat.S_ISDIR(mode):
-            raise CaseFileError(f"{path}: is a folder, not a {kind}")
-        raise CaseFileError(f"{path}: is not a regular file (a device, pipe or socket); give a {kind}")
-    with os.fdopen(handle, "rb") as stream:
-        # Ask for the size the file has (read(n) sets aside n bytes), then for more if it grew.
-        raw = stream.read(min(info.st_size, limit) + 1)
-        if len(raw) > info.st_size:
-            raw += stream.read(limit + 1 - len(raw))
-    if len(raw) > limit:
-        raise CaseFileError(f"{path.name}: is larger than {limit / 2**20:g} MiB, the most a {kind} may be")
-    return raw
-
-
 def read_text(path: Path) -> str:
     """Read a UTF-8 JSON file's text (a regular file, bounded in size); raises ``CaseFileError`` naming the file."""
-    raw = read_case_bytes(path)
+    raw = read_bounded(path, CASE_FILE_MAX_BYTES, "case file", CaseFileError)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

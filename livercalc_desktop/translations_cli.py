@@ -23,7 +23,7 @@ from typing import Any, TextIO
 from babel.messages.pofile import PoFileError, read_po
 
 from livercalc_desktop.atomic import same_file, write_atomically
-from livercalc_desktop.casefile import read_case_bytes
+from livercalc_desktop.bounded_read import read_bounded
 from livercalc_desktop.domain.errors import LeafletError, clipped, printable
 from livercalc_desktop.domain.validation import LANGUAGE_TAG_MAX, is_language_tag
 from livercalc_desktop.knowledge.pathway import Pathway, load_pathway
@@ -212,7 +212,7 @@ def _export(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
 
 
 def _import(args: argparse.Namespace, pathway: Pathway, out: TextIO) -> int:
-    data = read_case_bytes(args.po, PO_FILE_MAX_BYTES, kind=".po file")  # a pipe or device is refused, not read
+    data = read_bounded(args.po, PO_FILE_MAX_BYTES, ".po file", LeafletError)  # a pipe or device is refused, not read
     try:
         header_language = str(read_po(io.BytesIO(data)).locale_identifier or "")
     except (PoFileError, ValueError) as exc:

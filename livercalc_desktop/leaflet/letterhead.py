@@ -8,12 +8,12 @@ file that is not a small PNG or JPEG image gets a clear message, never a crash m
 from __future__ import annotations
 
 import io
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from livercalc_desktop.atomic import same_file, shown_file
+from livercalc_desktop.bounded_read import read_bounded
 from livercalc_desktop.domain.errors import LeafletError
 from livercalc_desktop.domain.validation import text_problem
 
@@ -77,21 +77,7 @@ def logo_from_bytes(data: bytes, name: str = "logo") -> Logo:
 
 def load_logo(path: Path) -> Logo:
     """Read and check a logo file."""
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
-            # A pipe or device would block the read (or never end), as for case files.
-            raise LeafletError(f"{path}: is not a regular file (a device, pipe or socket); give an image file")
-        size = info.st_size
-        if size > MAX_LOGO_BYTES:  # refuse before reading a huge file into memory
-            raise LeafletError(f"{path.name}: the logo is {size // 1024} KB; the largest allowed is 1024 KB")
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise LeafletError(f"{path}: no such logo file") from exc
-    except IsADirectoryError as exc:
-        raise LeafletError(f"{path}: is a folder, not an image") from exc
-    except OSError as exc:
-        raise LeafletError(f"{path}: cannot read the logo: {(exc.strerror or str(exc)).lower()}") from exc
+    data = read_bounded(path, MAX_LOGO_BYTES, "logo", LeafletError)
     return logo_from_bytes(data, path.name)
 
 
