@@ -55,7 +55,10 @@ SOURCE_NAMES = {
     "scan": QT_TRANSLATE_NOOP("AssessmentPanel", "From the scan: {status}."),
     "history": QT_TRANSLATE_NOOP("AssessmentPanel", "From the history: {status}."),
 }
-PRIORITY_WIDTH = 76
+# What a row's badge says when the rules did not ask for the item but the case records it.
+NOT_INDICATED_BADGE = QT_TRANSLATE_NOOP("AssessmentPanel", "Not indicated")
+RECORDED_BADGE = QT_TRANSLATE_NOOP("AssessmentPanel", "Recorded")
+PRIORITY_WIDTH = 76  # the narrowest badge column; widened to the longest badge word of the window language
 # The knowledge base's review status, shown in the footer.
 REVIEW_WORDS = (QT_TRANSLATE_NOOP("AssessmentPanel", "draft"), QT_TRANSLATE_NOOP("AssessmentPanel", "approved"))
 NOT_INDICATED = QT_TRANSLATE_NOOP("AssessmentPanel", "Not indicated by the rules for this case.")
@@ -96,6 +99,21 @@ def _show_lines(layout: QLayout, labels: list[QLabel], lines: list[Line], role: 
         shown(label, True)
     for label in labels[len(lines) :]:
         shown(label, False)
+
+
+def _badge_width(badge: QLabel) -> int:
+    """Return the width that fits every word a checklist badge can show, in the window's language.
+
+    The badges share one width so the item titles line up; a badge never wraps, so a word
+    wider than the column was cut ("Registrad", and "Not indicated" even in English).
+    """
+    badge.ensurePolished()  # the role's bold font and padding
+    widths = []
+    for word in [*PRIORITY_WORDS.values(), NOT_INDICATED_BADGE, RECORDED_BADGE]:
+        badge.setText(_tr(word))
+        widths.append(badge.sizeHint().width())
+    badge.clear()
+    return max(PRIORITY_WIDTH, *widths)
 
 
 class _ReasonView(QWidget):
@@ -323,6 +341,9 @@ class AssessmentPanel(QWidget):
             )
             row.status.currentIndexChanged.connect(functools.partial(self._on_status_changed, item.id))
             self.rows[item.id] = row
+        width = _badge_width(next(iter(self.rows.values())).priority)
+        for row in self.rows.values():
+            row.priority.setFixedWidth(width)
         self.editors_added.emit(self.checklist_box)
 
     def _on_status_changed(self, item_id: str, _index: int = 0) -> None:
@@ -438,7 +459,7 @@ class AssessmentPanel(QWidget):
 
     def _show_entry(self, row: _ChecklistRow, entry: ChecklistEntry) -> None:
         set_style_property(row.title, "role", "item")
-        unasked = self.tr("Not indicated") if entry.implied_from else self.tr("Recorded")
+        unasked = _tr(NOT_INDICATED_BADGE) if entry.implied_from else _tr(RECORDED_BADGE)
         set_text(row.priority, _tr(PRIORITY_WORDS[entry.priority.value]) if entry.indicated else unasked)
         set_style_property(row.priority, "priority", entry.priority.value if entry.indicated else "recorded")
         refs = ", ".join(self.kb.references[r].author_year for r in entry.references)

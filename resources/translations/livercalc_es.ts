@@ -44,7 +44,7 @@
     </message>
     <message>
         <source>Do</source>
-        <translation>Hacer</translation>
+        <translation>Realizar</translation>
     </message>
     <message>
         <source>Offer</source>
@@ -52,7 +52,7 @@
     </message>
     <message>
         <source>Consider</source>
-        <translation>Valorar</translation>
+        <translation>Considerar</translation>
     </message>
     <message>
         <source>From the scan: {status}.</source>
@@ -507,7 +507,7 @@
     </message>
     <message>
         <source>{choice} (default)</source>
-        <translation>{choice} (predeterminado)</translation>
+        <translation>{choice} (por defecto)</translation>
     </message>
     <message>
         <source>None seen</source>
@@ -842,19 +842,19 @@ Aviso: la categoría es una ayuda para el asesoramiento, basada en series public
     </message>
     <message>
         <source>Clinic name</source>
-        <translation>Nombre de la clínica</translation>
+        <translation>Nombre del centro</translation>
     </message>
     <message>
         <source>Clinic address</source>
-        <translation>Dirección de la clínica</translation>
+        <translation>Dirección del centro</translation>
     </message>
     <message>
         <source>Clinic phone</source>
-        <translation>Teléfono de la clínica</translation>
+        <translation>Teléfono del centro</translation>
     </message>
     <message>
         <source>Clinic contact line</source>
-        <translation>Línea de contacto de la clínica</translation>
+        <translation>Línea de contacto del centro</translation>
     </message>
     <message>
         <source>For example: Monday to Friday 9:00 to 17:00</source>
@@ -910,7 +910,7 @@ Aviso: la categoría es una ayuda para el asesoramiento, basada en series public
     </message>
     <message>
         <source>&amp;Clinic name</source>
-        <translation>Nombre de la &amp;clínica</translation>
+        <translation>Nombre del &amp;centro</translation>
     </message>
     <message>
         <source>A&amp;ddress</source>

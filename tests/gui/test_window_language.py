@@ -29,6 +29,7 @@ from livercalc_desktop.gui.app import application
 from livercalc_desktop.gui.audit_view import AuditView
 from livercalc_desktop.gui.case_document import CaseDocument
 from livercalc_desktop.gui.cases_view import CasesView
+from livercalc_desktop.gui.findings_form import FieldLabel, FindingsForm
 from livercalc_desktop.gui.main_window import MainWindow
 from livercalc_desktop.gui.outcome_form import OutcomeForm
 from livercalc_desktop.gui.preferences import PreferencesDialog
@@ -236,11 +237,67 @@ def test_the_spanish_window_shows_no_english(qtbot, pathway, settings, dialogs, 
     with_english_words = sorted(t for t in spanish - allowed if ENGLISH_WORDS.search(t))
     assert with_english_words == []
     # The problems were shown, in Spanish, and the panel says the reasons stay in English.
-    assert {"Fecha de la ecografía", "Inicio de la enfermedad", "Desenlace del embarazo", "Nacido vivo"} <= spanish
+    assert {"Fecha de la ecografía", "Inicio de los síntomas", "Desenlace del embarazo", "Nacido vivo"} <= spanish
     assert {"Todos los casos", "Infección congénita", "Ecografías desde el primer caso hasta el último caso"} <= spanish
     assert any(t.startswith("no puede ser posterior a «fecha de la ecografía»") for t in spanish)
     assert any("solo se puede registrar si «embarazo» es" in t for t in spanish)
     assert any(t.startswith("Los motivos, las bases de la lista de estudios y sus referencias") for t in spanish)
+
+
+def _row_fields(form: FindingsForm) -> list[tuple[str, str]]:
+    """Each row label's words (no letter mark, no "*") with the field path its letter jumps to."""
+    rows = []
+    for label in form.findChildren(FieldLabel):
+        widget: QWidget | None = label.buddy()
+        while widget is not None and widget.objectName().split(":")[0] not in form.editors:
+            widget = widget.parentWidget()
+        assert widget is not None, label.text()
+        rows.append((label.text().replace("&", "").removesuffix(" *"), widget.objectName().split(":")[0]))
+    return rows
+
+
+@pytest.mark.parametrize("language", ["es"], indirect=True)
+def test_a_spanish_row_label_keeps_every_word_the_english_row_shows(qtbot, window, pathway, language):
+    """A row shows its label up to the first comma ("Edad gestacional, semanas" and "días" share a row).
+
+    A translation with a comma its English lacks loses its end on screen ("Ingreso en UCI,
+    neonatal" would show "Ingreso en UCI"); the Spanish row must say all its label says
+    wherever the English row says all of its own.
+    """
+    outcome = outcome_schema(pathway.folder)
+    assert outcome is not None
+    labels = window_labels(pathway)
+    outcome_form = OutcomeForm(outcome, 7, lambda _text: None, None, labels.for_outcome())
+    qtbot.addWidget(outcome_form)
+    forms = [(window.form, pathway.schema, labels), (outcome_form.form, outcome, labels.for_outcome())]
+    checked = 0
+    for form, schema, words in forms:
+        for shown, path in _row_fields(form):
+            spec = schema.field(path)
+            assert spec is not None, path
+            if "," not in spec.label:  # the English row shows its whole label
+                assert shown == words.field(spec), path
+                checked += 1
+    assert checked > 20 and window.form.findChild(FieldLabel) is not None
+
+
+@pytest.mark.parametrize("language", ["en", "es"], indirect=True)
+def test_every_checklist_badge_fits_its_word(window, examples, language):
+    """The priority badges share one width and never wrap: the longest word must fit, in each language.
+
+    "Not indicated" (a status the scan implies, for an item no rule asks for) and Spanish
+    "Registrado" and "Considerar" were cut at the English width.
+    """
+    window.open_path(examples / "isolated-reassuring.json")
+    window.document.set_value("findings.mca_psv_mom", 1.0)  # a normal MCA Doppler the rules did not ask for
+    rows = window.panel.rows
+    dimmed = next(row for item, row in rows.items() if item != "mca-doppler" and row.priority.text() == "—")
+    dimmed.status.setCurrentIndex(1)  # a status recorded for an item the rules did not ask for
+    badges = {row.priority.text(): row.priority for row in rows.values()}
+    assert len(badges) == 6, sorted(badges)  # do, offer, consider, recorded, not indicated, and "—"
+    for text, badge in badges.items():
+        assert badge.fontMetrics().horizontalAdvance(text) <= badge.contentsRect().width(), text
+    window.document.undo_stack.setClean()
 
 
 @pytest.mark.parametrize("language", ["es"], indirect=True)
