@@ -19,7 +19,9 @@ from livercalc_desktop.leaflet.content import LeafletContent
 from livercalc_desktop.leaflet.letterhead import ClinicDetails
 from livercalc_desktop.leaflet.pages import MARGIN
 from tests.conftest import EXAMPLES
+from tests.conftest import run_app as run
 from tests.leaflet_helpers import TODAY, leaflet, pdf_reader, runs_on_page
+from tests.test_summary_cli import png
 from tests.test_translations import DEMOS, SHIPPED, content_for, demo
 
 LANGUAGES = ("en", *SHIPPED)
@@ -141,3 +143,59 @@ def test_every_page_but_the_last_is_well_filled(name, language, paper):
         lowest = min(y for _, y, _ in runs_on_page(pdf, page) if MARGIN < y < height - MARGIN)
         filled = (frame_top - lowest) / (frame_top - frame_bottom)
         assert filled > 0.4, f"page {page + 1} is {filled:.0%} full"
+
+
+def _image_left_edges(pdf: bytes, page: int) -> list[float]:
+    """The left edge of every image drawn on a page (the x of its placement matrix)."""
+    edges: list[float] = []
+
+    def visit(operator: bytes, operands: list[object], cm: list[float], tm: list[float]) -> None:
+        if operator == b"Do":
+            edges.append(cm[4])
+
+    pdf_reader(pdf).pages[page].extract_text(visitor_operand_before=visit)
+    return edges
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_logo_sits_above_the_clinic_name_on_either_side(tmp_path, language):
+    """In Arabic the clinic's name moves to the left, but its logo stayed at the right, over the title."""
+    case = tmp_path / "case.json"
+    data = json.loads((EXAMPLES / "isolated-pending.json").read_text(encoding="utf-8"))
+    data["patient"]["language"] = language
+    case.write_text(json.dumps(data), "utf-8")
+    logo, out = tmp_path / "logo.png", tmp_path / "out.pdf"
+    logo.write_bytes(png(120, 40))
+    assert run("export", str(case), "-o", str(out), "--logo", str(logo), "--clinic", "Demo Unit").returncode == 0
+    pdf = out.read_bytes()
+    width = float(pdf_reader(pdf).pages[0].mediabox.width)
+    [edge] = _image_left_edges(pdf, 0)
+    assert (edge < width / 2) == (language == "ar")
+    if language == "ar":
+        assert abs(edge - MARGIN) < 0.5
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_english_references_start_at_the_left_margin_of_an_arabic_leaflet(paper):
+    """Set right to left, the English references were right-aligned with ragged left edges."""
+    pdf, content = _printed("isolated-pending", "ar", paper)
+    starts = {f"{i}. {reference.split()[0]}": reference for i, reference in enumerate(content.references, 1)}
+    found = [
+        (x, text) for runs in _pages(pdf) for x, _, text in runs if any(text.startswith(start) for start in starts)
+    ]
+    assert len(found) == len(starts)
+    english, _ = _printed("isolated-pending", "en", paper)
+    left = next(x for runs in _pages(english) for x, _, text in runs if text.startswith("1. Simchen"))
+    assert all(abs(x - left) < 0.5 for x, _ in found), found  # where an English leaflet's references start
+
+
+@pytest.mark.parametrize("language", SHIPPED)
+def test_the_translated_part_prints_the_same_with_an_english_copy(pathway, language):
+    """With an English copy, the Arabic timeline's words came out left-aligned and in the wrong order."""
+    alone, _ = _printed("isolated-pending", language, "a4")
+    with_copy = leaflet(pathway, demo(pathway, "isolated-pending", language), english_copy=True)
+    pages = len(pdf_reader(alone).pages)
+    assert len(pdf_reader(with_copy).pages) > pages
+    for page in range(pages):  # all but the footer, whose page count differs
+        above_footer = [[run for run in runs_on_page(pdf, page) if run[1] > MARGIN] for pdf in (alone, with_copy)]
+        assert above_footer[1] == above_footer[0], f"page {page + 1}"

@@ -125,7 +125,10 @@ class _Timeline(Flowable):
     def __init__(self, points: tuple[TimelinePoint, ...], renderer: LeafletRenderer) -> None:
         super().__init__()
         self.points, self.renderer = points, renderer
-        self.rtl = renderer.rtl  # fixed now: an English copy may follow with the other direction
+        # Made now, not when reportlab wraps them: by then an English copy may have set the renderer
+        # left to right, and an Arabic timeline came out left-aligned, its words in the wrong order.
+        self.rtl = renderer.rtl
+        self.words = [(renderer.p(point.label, "cell_bold"), renderer.p(point.when, "cell")) for point in points]
         self.rows: list[tuple[Flowable, Flowable, float]] = []
         self.width = self.height = self.line_x = self.words_width = 0.0
 
@@ -135,8 +138,7 @@ class _Timeline(Flowable):
         self.line_x = max(self.LINE_X, widest + self.MARK_GAP)
         self.words_width = availWidth - self.line_x - 20
         self.rows = []
-        for point in self.points:
-            label, when = self.renderer.p(point.label, "cell_bold"), self.renderer.p(point.when, "cell")
+        for label, when in self.words:
             height = label.wrap(self.words_width, availHeight)[1] + when.wrap(self.words_width, availHeight)[1]
             self.rows.append((label, when, height))
         self.height = sum(height + self.GAP for _, _, height in self.rows)
@@ -412,7 +414,9 @@ class LeafletRenderer:
             question.bulletText = "•"
         story.append(KeepTogether([self.p(h["questions"], "h2"), *questions]))
         story.append(KeepTogether([self.p(h["contact"], "h2"), *[self.p(line) for line in content.contact]]))
-        references = [self.p(f"{i}. {ref}", "small") for i, ref in enumerate(content.references, start=1)]
+        # The references are published English titles: left to right on a right-to-left page too,
+        # as the English line of the draft notice is (set against the right, they read ragged).
+        references = [self._english(f"{i}. {ref}", "small") for i, ref in enumerate(content.references, start=1)]
         sources = [self.p(h["sources"], "h2"), self.p(content.sources_intro, "small"), *references[:1]]
         closing = [Spacer(1, 4), self.p(content.version_line, "small"), self.p(content.disclaimer)]
         # A reference is never split between pages (a four-line one was, two lines and two), and the
@@ -426,9 +430,9 @@ class LeafletRenderer:
         return [*story, _PartEnd(self.ends)]
 
     def _english(self, text: str, style: str) -> Flowable:
-        """Typeset an English line inside a translated leaflet: always left to right."""
+        """Typeset English text inside a translated leaflet: always left to right."""
         preferred = BOLD if style == "strong" else BODY
-        return Paragraph(markup(text, self.fonts, preferred), _styles()[style])
+        return Paragraph(markup(text, self.fonts, preferred), _styles(tight=self.tight)[style])
 
     def _word(self, word: str, text: str) -> Flowable:
         if self.rtl:
@@ -502,7 +506,8 @@ class LeafletRenderer:
             draw_text(c, self.fonts, title, start, top, 10, right_aligned=rtl, right_to_left=rtl)
             draw_text(c, self.fonts, clinic, end, top, 10, right_aligned=not rtl, right_to_left=rtl)
             if content.logo is not None and number == 1:
-                draw_logo(c, content.logo, width - MARGIN, height - MARGIN + 17, max_height=MARGIN - 31)
+                # Above the clinic's name: at the right, or at the left of a right-to-left page.
+                draw_logo(c, content.logo, end, height - MARGIN + 17, max_height=MARGIN - 31, from_left=rtl)
             draw_text(c, self.fonts, content.footer, start, MARGIN - 13, 9.5, right_aligned=rtl, right_to_left=rtl)
             page = content.page_label.format(page=content.formats.number(number), pages=content.formats.number(total))
             draw_text(c, self.fonts, page, end, MARGIN - 13, 9.5, right_aligned=not rtl, right_to_left=rtl)
