@@ -37,6 +37,19 @@ def flat(pdf: bytes) -> str:
     return " ".join(pdf_text(pdf).split())
 
 
+def runs_on_page(pdf: bytes, page: int) -> list[tuple[float, float, str]]:
+    """(x, y, text) of every text run drawn on a page, text in logical order (NFKC, reversed back)."""
+    runs: list[tuple[float, float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font_dict: object, font_size: float) -> None:
+        if text.strip():
+            x, y = tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]
+            runs.append((x, y, unicodedata.normalize("NFKC", text)))
+
+    pdf_reader(pdf).pages[page].extract_text(visitor_text=visit)
+    return runs
+
+
 def leaflet(pathway: Pathway, case: Case, **kwargs: Any) -> bytes:
     kwargs.setdefault("clinic", ClinicDetails("Demo Unit", "Phone 0100 000 000"))
     return build_leaflet_pdf(case, pathway, **kwargs)

@@ -34,7 +34,7 @@ from livercalc_desktop.leaflet.translations import (
 )
 from tests.conftest import EXAMPLES, base_case_data
 from tests.conftest import run_app as run
-from tests.leaflet_helpers import TODAY, case_from, flat, leaflet, pdf_reader
+from tests.leaflet_helpers import TODAY, case_from, flat, leaflet, pdf_reader, runs_on_page
 
 SHIPPED = ("es", "ar", "zh-Hans")
 DEMOS = sorted(p.stem for p in EXAMPLES.glob("*.json"))
@@ -318,19 +318,6 @@ def test_cli_prints_a_draft_translation_with_its_notice(tmp_path):
 # --- right to left, measured on the page ------------------------------------------------
 
 
-def _runs_on_page(pdf: bytes, page: int) -> list[tuple[float, float, str]]:
-    """(x, y, text) of every text run drawn on a page, text in logical order (NFKC, reversed back)."""
-    runs: list[tuple[float, float, str]] = []
-
-    def visit(text, cm, tm, font_dict, font_size):
-        if text.strip():
-            x, y = tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]
-            runs.append((x, y, unicodedata.normalize("NFKC", text)))
-
-    pdf_reader(pdf).pages[page].extract_text(visitor_text=visit)
-    return runs
-
-
 def _has(runs: list[tuple[float, float, str]], logical: str) -> bool:
     return any(text.strip() in (logical, logical[::-1]) for _, _, text in runs)
 
@@ -348,10 +335,10 @@ def test_right_to_left_layout_on_the_page(pathway):
     pdf = leaflet(pathway, case)
     width = float(pdf_reader(pdf).pages[0].mediabox.width)
     english_pdf = leaflet(pathway, demo(pathway, "isolated-pending", "en"))
-    english = [_runs_on_page(english_pdf, i) for i in range(len(pdf_reader(english_pdf).pages))]
+    english = [runs_on_page(english_pdf, i) for i in range(len(pdf_reader(english_pdf).pages))]
     english_runs = english[0]
     english_heading_x = next(x for x, _, t in english_runs if t.strip() == "What the scan showed")
-    arabic = [_runs_on_page(pdf, i) for i in range(len(pdf_reader(pdf).pages))]
+    arabic = [runs_on_page(pdf, i) for i in range(len(pdf_reader(pdf).pages))]
     # Headings sit against the right margin, where English ones sit against the left.
     heading_x, _ = _find(arabic[0], "ماذا أظهر الفحص")
     assert english_heading_x < 60 and heading_x > width / 2
@@ -379,7 +366,7 @@ def test_wrapped_arabic_paragraph_keeps_its_first_words_on_its_first_line(pathwa
     def bare(text: str) -> str:  # printed Arabic drops the short-vowel marks (unvocalised text)
         return "".join(c for c in unicodedata.normalize("NFKD", text) if unicodedata.category(c) != "Mn")
 
-    runs = [(y, bare(t)) for _, y, t in _runs_on_page(leaflet(pathway, case), 0)]
+    runs = [(y, bare(t)) for _, y, t in runs_on_page(leaflet(pathway, case), 0)]
     first, last = bare(paragraph.split()[0]), bare(paragraph.split()[-1]).rstrip(".")
 
     def y_of(word: str) -> float:
@@ -409,7 +396,7 @@ def test_english_copy_follows_the_translated_leaflet_left_to_right(tmp_path):
     out = tmp_path / "ar-en.pdf"
     assert run("export", str(case), "-o", str(out), "--english-copy").returncode == 0
     pdf = out.read_bytes()
-    pages = [_runs_on_page(pdf, i) for i in range(len(pdf_reader(pdf).pages))]
+    pages = [runs_on_page(pdf, i) for i in range(len(pdf_reader(pdf).pages))]
     first_english = next(i for i, runs in enumerate(pages) if _has(runs, "What the scan showed"))
     assert first_english > 0 and _has(pages[0], "ماذا أظهر الفحص")
     assert not any(_has(runs, "ماذا أظهر الفحص") for runs in pages[first_english:])
@@ -495,6 +482,6 @@ def test_no_heading_is_left_alone_at_the_foot_of_a_page(pathway, language, name)
     pages = len(pdf_reader(pdf).pages)
     height = float(pdf_reader(pdf).pages[0].mediabox.height)
     for page in range(pages - 1):
-        body = [(y, " ".join(t.split())) for _, y, t in _runs_on_page(pdf, page) if MARGIN < y < height - MARGIN]
+        body = [(y, " ".join(t.split())) for _, y, t in runs_on_page(pdf, page) if MARGIN < y < height - MARGIN]
         _, last = min(body)
         assert last not in headings and last[::-1] not in headings, f"page {page + 1} ends with heading {last!r}"

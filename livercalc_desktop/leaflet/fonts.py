@@ -160,13 +160,22 @@ def draw_text(
 ) -> float:
     """Draw one line of any script on a canvas at ``x`` (its right end if ``right_aligned``); return its width."""
     parts = runs(visual_order(printed(text), right_to_left), fonts, preferred)
-    width = sum(w for _, _, w in parts) * size
+    width = _width(parts, size)
     cursor = x - width if right_aligned else x
     for font, run, unit_width in parts:
         canvas.setFont(font, size)
         canvas.drawString(cursor, y, run)
         cursor += unit_width * size
     return width
+
+
+def text_width(text: str, fonts: FontSet, size: float, preferred: str = BODY) -> float:
+    """Width of ``text`` drawn as one line by ``draw_text`` (the same in either direction)."""
+    return _width(runs(visual_order(printed(text)), fonts, preferred), size)
+
+
+def _width(parts: list[tuple[str, str, float]], size: float) -> float:
+    return sum(w for _, _, w in parts) * size
 
 
 def _runs(text: str, fonts: FontSet, preferred: str) -> Iterator[tuple[str, str]]:

@@ -56,10 +56,16 @@ def numbered_canvas(footer: PageDecorator) -> type[rl_canvas.Canvas]:
     return NumberedCanvas
 
 
-def draw_logo(c: rl_canvas.Canvas, logo: Logo, right: float, bottom: float, *, max_height: float) -> None:
-    """Draw the clinic logo with its right edge at ``right``, at most ``max_height`` tall and 60 mm wide."""
+def draw_logo(
+    c: rl_canvas.Canvas, logo: Logo, x: float, bottom: float, *, max_height: float, from_left: bool = False
+) -> None:
+    """Draw the clinic logo, at most ``max_height`` tall and 60 mm wide.
+
+    ``x`` is its right edge, or its left edge ``from_left`` (a right-to-left page keeps the
+    clinic's name and logo at the left).
+    """
     width, height = logo.fit(60 * mm, max_height)
-    c.drawImage(logo.reader(), right - width, bottom, width, height, mask="auto")
+    c.drawImage(logo.reader(), x if from_left else x - width, bottom, width, height, mask="auto")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -6,7 +6,7 @@ cells are paragraphs too, so nothing falls back to a built-in font that lacks gl
 Every valid case must print, whatever was typed: text holding Chinese or Japanese wraps
 between characters (CJK line breaking, which also keeps "。" off the start of a line),
 other long words are split (reportlab's ``splitLongWords``), the note box may split across
-pages (``splitInRow``), and the clinic name in the page header is cut to one line.
+pages (``_Box``), and the clinic name in the page header is cut to one line.
 A right-to-left leaflet mirrors the page: paragraphs are ``RightToLeftParagraph``s set
 against the right margin, the tests table's columns run from the right, and the timeline's
 line, dots and weeks sit on the right with the words to their left.
@@ -36,12 +36,28 @@ from reportlab.platypus import (
 )
 
 from livercalc_desktop.leaflet.content import LeafletContent, Section, TimelinePoint
-from livercalc_desktop.leaflet.fonts import BODY, BOLD, draw_text, markup, register_fonts
-from livercalc_desktop.leaflet.pages import ACCENT, INK, MARGIN, PART, RULE, SOFT, PdfInfo, build_pdf, draw_logo
+from livercalc_desktop.leaflet.fonts import BODY, BOLD, draw_text, markup, register_fonts, text_width
+from livercalc_desktop.leaflet.pages import (
+    ACCENT,
+    INK,
+    MARGIN,
+    PAPER,
+    PART,
+    RULE,
+    SOFT,
+    PdfInfo,
+    build_pdf,
+    draw_logo,
+)
 from livercalc_desktop.leaflet.rtl import RightToLeftParagraph
 
 URGENT = colors.HexColor("#fbe3d6")
 ELLIPSIS = "…"
+HEADER_GAP = 12.0  # between the title and the clinic name in the page header
+TOP, BOTTOM = MARGIN + 8 * mm, MARGIN + 4 * mm  # the text frame: room for the page header and footer
+NEARLY_BLANK = 0.2
+"""A part whose last page holds less than this share of a page is set again a little tighter:
+the disclaimer alone on a fifth page (English) or a sixth (Spanish) looked like a printing fault."""
 LONG_NOTE_POINTS = 240.0  # a third of an A4 page's text: a longer note may start low on a page
 
 
@@ -53,7 +69,9 @@ def _has_wide_script(text: str) -> bool:
 _CJK_LANGUAGES = ("zh", "ja", "ko")
 
 
-def _styles(word_wrap: str | None = None) -> dict[str, ParagraphStyle]:
+def _styles(word_wrap: str | None = None, tight: bool = False) -> dict[str, ParagraphStyle]:
+    """Return the leaflet's paragraph styles; ``tight`` takes a few points off the space between them."""
+    gap = 0.6 if tight else 1.0
     body = ParagraphStyle(
         "body",
         wordWrap=word_wrap,
@@ -62,8 +80,9 @@ def _styles(word_wrap: str | None = None) -> dict[str, ParagraphStyle]:
         fontSize=11.5,
         leading=16,
         textColor=INK,
-        spaceAfter=5,
+        spaceAfter=5 * gap,
         alignment=TA_LEFT,
+        allowWidows=0,  # the last line of a paragraph never starts a page alone (a split reference did)
     )
     return {
         "body": body,
@@ -71,42 +90,56 @@ def _styles(word_wrap: str | None = None) -> dict[str, ParagraphStyle]:
             "title", parent=body, fontName=BOLD, fontSize=22, leading=27, textColor=ACCENT, spaceAfter=2
         ),
         "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=13, leading=17, spaceAfter=2),
-        "greeting": ParagraphStyle("greeting", parent=body, fontName=BOLD, fontSize=13, leading=18, spaceAfter=8),
+        "greeting": ParagraphStyle("greeting", parent=body, fontName=BOLD, fontSize=13, leading=18, spaceAfter=8 * gap),
         "h2": ParagraphStyle(
-            "h2", parent=body, fontName=BOLD, fontSize=14.5, leading=19, textColor=ACCENT, spaceBefore=10, spaceAfter=4
+            "h2",
+            parent=body,
+            fontName=BOLD,
+            fontSize=14.5,
+            leading=19,
+            textColor=ACCENT,
+            spaceBefore=10 * gap,
+            spaceAfter=4,
         ),
         "cell": ParagraphStyle("cell", parent=body, fontSize=11, leading=14.5, spaceAfter=0),
         "cell_bold": ParagraphStyle("cell_bold", parent=body, fontName=BOLD, fontSize=11, leading=14.5, spaceAfter=0),
-        "small": ParagraphStyle("small", parent=body, fontSize=10, leading=13, spaceAfter=3),
+        "small": ParagraphStyle("small", parent=body, fontSize=10, leading=13, spaceAfter=3 * gap),
         "strong": ParagraphStyle("strong", parent=body, fontName=BOLD),
-        "bullet": ParagraphStyle("bullet", parent=body, leftIndent=14, bulletIndent=2, spaceAfter=3),
+        "bullet": ParagraphStyle("bullet", parent=body, leftIndent=14, bulletIndent=2, spaceAfter=3 * gap),
     }
 
 
 class _Timeline(Flowable):
     """A vertical timeline: a line with a dot per milestone, its label and when.
 
-    Each row is as tall as its wrapped words, so long labels never touch the next row.
+    Each row is as tall as its wrapped words, so long labels never touch the next row. The
+    line stands clear of the widest "when" mark beside it: the Spanish "después del parto"
+    ran 21 points past the left margin when the line sat at a fixed 74 points.
     """
 
-    LINE_X = 74.0
+    LINE_X = 74.0  # the least: "40 weeks" and "after birth" fit in front of it
+    MARK_GAP = 12.0  # from the line to the end of its mark
+    MARK_SIZE = 10.5
     GAP = 9.0
 
     def __init__(self, points: tuple[TimelinePoint, ...], renderer: LeafletRenderer) -> None:
         super().__init__()
         self.points, self.renderer = points, renderer
-        self.rtl = renderer.rtl  # fixed now: an English copy may follow with the other direction
+        # Made now, not when reportlab wraps them: by then an English copy may have set the renderer
+        # left to right, and an Arabic timeline came out left-aligned, its words in the wrong order.
+        self.rtl = renderer.rtl
+        self.words = [(renderer.p(point.label, "cell_bold"), renderer.p(point.when, "cell")) for point in points]
         self.rows: list[tuple[Flowable, Flowable, float]] = []
-        self.width = self.height = 0.0
+        self.width = self.height = self.line_x = self.words_width = 0.0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
-        text_width = availWidth - self.LINE_X - 20
+        widest = max(text_width(point.mark, self.renderer.fonts, self.MARK_SIZE) for point in self.points)
+        self.line_x = max(self.LINE_X, widest + self.MARK_GAP)
+        self.words_width = availWidth - self.line_x - 20
         self.rows = []
-        self.text_width = text_width
-        for point in self.points:
-            label, when = self.renderer.p(point.label, "cell_bold"), self.renderer.p(point.when, "cell")
-            height = label.wrap(text_width, availHeight)[1] + when.wrap(text_width, availHeight)[1]
+        for label, when in self.words:
+            height = label.wrap(self.words_width, availHeight)[1] + when.wrap(self.words_width, availHeight)[1]
             self.rows.append((label, when, height))
         self.height = sum(height + self.GAP for _, _, height in self.rows)
         return availWidth, self.height
@@ -115,8 +148,8 @@ class _Timeline(Flowable):
         c = self.canv
         rtl = self.rtl
         # Right to left, the line and the weeks sit on the right and the words to their left.
-        x = self.width - self.LINE_X if rtl else self.LINE_X
-        text_x = x - 16 - self.text_width if rtl else x + 16
+        x = self.width - self.line_x if rtl else self.line_x
+        text_x = x - 16 - self.words_width if rtl else x + 16
         tops, y = [], self.height
         for _, _, height in self.rows:
             tops.append(y)
@@ -131,12 +164,72 @@ class _Timeline(Flowable):
             c.setFillColor(colors.white)
             c.circle(x, dot, 2.5, stroke=0, fill=1)
             c.setFillColor(INK)
-            fonts = self.renderer.fonts
-            mark_x = x + 12 if rtl else x - 12
-            draw_text(c, fonts, point.mark, mark_x, dot - 4, 10.5, right_aligned=not rtl, right_to_left=rtl)
+            mark_x = x + self.MARK_GAP if rtl else x - self.MARK_GAP
+            draw_text(c, self.renderer.fonts, point.mark, mark_x, dot - 4, self.MARK_SIZE, right_aligned=not rtl,
+                      right_to_left=rtl)  # fmt: skip
             label_height = label.height
             label.drawOn(c, text_x, top - label_height)
             when.drawOn(c, text_x, top - label_height - when.height)
+
+
+class _Box(Flowable):
+    """A shaded box around paragraphs, which may run on over pages (a long note from the team).
+
+    It replaces a one-cell table: reportlab splits a table cell at the column's full width, not
+    the width inside its padding, so a long Arabic note split there ran 20 points out of its
+    box and past the margin, or, when the wider lines then fitted, stopped the export with an
+    IndexError. This box splits its paragraphs at the width they are drawn in.
+    """
+
+    PAD_X, PAD_TOP, PAD_BOTTOM = 10.0, 8.0, 3.0
+
+    def __init__(self, parts: list[Flowable], background: colors.Color = SOFT) -> None:
+        super().__init__()
+        self.parts, self.background = parts, background
+        self.width = self.height = 0.0
+
+    @staticmethod
+    def _gap(before: Flowable, after: Flowable) -> float:
+        return float(before.getSpaceAfter() + after.getSpaceBefore())
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        inner = availWidth - 2 * self.PAD_X
+        heights = [part.wrap(inner, availHeight)[1] for part in self.parts]
+        gaps = [self._gap(a, b) for a, b in zip(self.parts, self.parts[1:], strict=False)]
+        self.height = self.PAD_TOP + sum(heights) + sum(gaps) + self.PAD_BOTTOM
+        return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        inner, room = availWidth - 2 * self.PAD_X, availHeight - self.PAD_TOP - self.PAD_BOTTOM
+        taken: list[Flowable] = []
+        used = 0.0
+        for index, part in enumerate(self.parts):
+            gap = self._gap(taken[-1], part) if taken else 0.0
+            height = part.wrap(inner, room)[1]
+            if used + gap + height <= room:
+                taken.append(part)
+                used += gap + height
+                continue
+            pieces = part.split(inner, room - used - gap) if room - used - gap > 0 else []
+            if len(pieces) > 1:  # the paragraph runs on: its first lines here, the rest in the next box
+                taken.append(pieces[0])
+                rest = [*pieces[1:], *self.parts[index + 1 :]]
+            else:
+                rest = self.parts[index:]
+            if not taken:
+                return []
+            return [_Box(taken, self.background), _Box(rest, self.background)]
+        return [self]
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setFillColor(self.background)
+        c.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+        y = self.height - self.PAD_TOP
+        for index, part in enumerate(self.parts):
+            y -= part.height + (self._gap(self.parts[index - 1], part) if index else 0.0)
+            part.drawOn(c, self.PAD_X, y)
 
 
 class _RoomFor(CondPageBreak):
@@ -148,6 +241,21 @@ class _RoomFor(CondPageBreak):
     """
 
     _SPACETRANSFER = True
+
+
+class _PartEnd(Flowable):
+    """Zero-size mark at the end of a part: notes where on its last page the part ends."""
+
+    def __init__(self, ends: list[tuple[int, float]]) -> None:
+        super().__init__()
+        self.ends = ends
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def drawOn(self, canvas: rl_canvas.Canvas, x: float, y: float, _sW: float = 0) -> None:
+        """Note the page and ``y``, the height from the foot of the page, at which the part ends."""
+        self.ends.append((canvas.getPageNumber(), y))
 
 
 class _PartMarker(Flowable):
@@ -174,12 +282,14 @@ class LeafletRenderer:
         self.fonts = register_fonts(fonts_folder)
         self.styles = _styles()
         self.rtl = False
+        self.tight = False
+        self.ends: list[tuple[int, float]] = []  # page and height from its foot where each part ends
 
     def _typeset_for(self, content: LeafletContent) -> None:
         """Choose direction and word wrap for this leaflet's language."""
         self.rtl = content.right_to_left
         cjk = content.language.split("-")[0] in _CJK_LANGUAGES
-        self.styles = _styles("CJK" if cjk else None)
+        self.styles = _styles("CJK" if cjk else None, self.tight)
 
     def p(self, text: str, style: str = "body") -> Flowable:
         preferred = BOLD if style in ("title", "greeting", "h2", "cell_bold", "strong") else BODY
@@ -196,28 +306,22 @@ class LeafletRenderer:
             self.styles[cjk] = ParagraphStyle(cjk, parent=self.styles[name], wordWrap="CJK")
         return self.styles[cjk]
 
-    def one_line(self, text: str, style: ParagraphStyle, width: float) -> Paragraph:
-        """Return a paragraph of ``text`` cut with an ellipsis to fit one line of ``width`` (the page header)."""
+    def one_line(self, text: str, size: float, width: float) -> str:
+        """Return ``text``, cut with an ellipsis to fit one line of ``width`` at ``size`` (the page header)."""
 
-        def para(shown: str) -> Paragraph:
-            line_style = style if not _has_wide_script(shown) else ParagraphStyle("1l", parent=style, wordWrap="CJK")
-            return Paragraph(markup(shown, self.fonts), line_style)
+        def fits(shown: str) -> bool:
+            return text_width(shown, self.fonts, size) <= width
 
-        def fits(paragraph: Paragraph) -> bool:
-            height: float = paragraph.wrap(width, style.leading * 4)[1]
-            return bool(height <= style.leading * 1.5)
-
-        whole = para(text)
-        if fits(whole):
-            return whole
+        if fits(text):
+            return text
         low, high = 0, len(text)  # the longest prefix that fits, by bisection
         while low < high:
             middle = (low + high + 1) // 2
-            if fits(para(text[:middle].rstrip() + ELLIPSIS)):
+            if fits(text[:middle].rstrip() + ELLIPSIS):
                 low = middle
             else:
                 high = middle - 1
-        return para(text[:low].rstrip() + ELLIPSIS)
+        return text[:low].rstrip() + ELLIPSIS
 
     def _ordered(self, cells: list[Any]) -> list[Any]:
         """Table columns run from the right in a right-to-left leaflet."""
@@ -245,21 +349,6 @@ class LeafletRenderer:
         )
         return table
 
-    def _boxed(self, paragraphs: list[Paragraph], width: float, background: colors.Color = SOFT) -> Table:
-        box = Table([[paragraphs]], colWidths=[width], splitInRow=1)
-        box.setStyle(
-            TableStyle(
-                [
-                    ("BACKGROUND", (0, 0), (-1, -1), background),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 10),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-                    ("TOPPADDING", (0, 0), (-1, -1), 8),
-                    ("FONTNAME", (0, 0), (-1, -1), BODY),
-                ]
-            )
-        )
-        return box
-
     def _section(self, section: Section, width: float) -> Flowable:
         lines = [self.p(t) for t in section.paragraphs]
         for text in section.bullets:
@@ -267,7 +356,7 @@ class LeafletRenderer:
             bullet.bulletText = "•"
             lines.append(bullet)
         lines += [self.p(t) for t in section.closing]
-        body: list[Flowable] = [self._boxed(lines, width)] if section.boxed else list(lines)
+        body: list[Flowable] = [_Box(lines)] if section.boxed else list(lines)
         return KeepTogether([self.p(section.heading, "h2"), *body])
 
     def _note(self, heading: str, note: str, width: float) -> list[Flowable]:
@@ -276,7 +365,7 @@ class LeafletRenderer:
         Keeping a note taller than the space left together would push it to a new page and
         leave the rest of this one blank; so a long note only asks for room for a few lines.
         """
-        title, box = self.p(heading, "h2"), self._boxed([self.p(note)], width)
+        title, box = self.p(heading, "h2"), _Box([self.p(note)])
         if box.wrap(width, LONG_NOTE_POINTS * 4)[1] < LONG_NOTE_POINTS:
             return [KeepTogether([title, box])]
         return [_RoomFor(LONG_NOTE_POINTS / 2), title, box]
@@ -300,14 +389,14 @@ class LeafletRenderer:
         if content.draft_notice:  # a translation no qualified medical translator has reviewed yet
             notice = [self.p(line, "strong") for line in content.draft_notice[:1]]
             notice += [self._english(line, "strong") for line in content.draft_notice[1:]]
-            story += [Spacer(1, 4), self._boxed(notice, width, URGENT), Spacer(1, 6)]
+            story += [Spacer(1, 4), _Box(notice, URGENT), Spacer(1, 6)]
         if content.greeting:
             story.append(self.p(content.greeting, "greeting"))
         story.append(Spacer(1, 4))
         story += [self.p(h["seen"], "h2"), *[self.p(t) for t in content.seen]]
-        meaning = [self._boxed([self.p(t) for t in content.meaning], width)]
+        meaning = [_Box([self.p(t) for t in content.meaning])]
         if content.urgent:
-            meaning[:0] = [self._boxed([self.p(t, "strong") for t in content.urgent], width, URGENT), Spacer(1, 6)]
+            meaning[:0] = [_Box([self.p(t, "strong") for t in content.urgent], URGENT), Spacer(1, 6)]
         story.append(KeepTogether([self.p(h["meaning"], "h2"), meaning[0]]))
         story += meaning[1:]
         if content.note:  # the team's own words come right after the meaning, not at the end
@@ -325,17 +414,25 @@ class LeafletRenderer:
             question.bulletText = "•"
         story.append(KeepTogether([self.p(h["questions"], "h2"), *questions]))
         story.append(KeepTogether([self.p(h["contact"], "h2"), *[self.p(line) for line in content.contact]]))
-        references = [self.p(f"{i}. {ref}", "small") for i, ref in enumerate(content.references, start=1)]
-        story += [KeepTogether([self.p(h["sources"], "h2"), self.p(content.sources_intro, "small"), *references[:1]])]
-        story += references[1:]
-        story += [Spacer(1, 4), self.p(content.version_line, "small")]
-        story.append(self.p(content.disclaimer))
-        return story
+        # The references are published English titles: left to right on a right-to-left page too,
+        # as the English line of the draft notice is (set against the right, they read ragged).
+        references = [self._english(f"{i}. {ref}", "small") for i, ref in enumerate(content.references, start=1)]
+        sources = [self.p(h["sources"], "h2"), self.p(content.sources_intro, "small"), *references[:1]]
+        closing = [Spacer(1, 4), self.p(content.version_line, "small"), self.p(content.disclaimer)]
+        # A reference is never split between pages (a four-line one was, two lines and two), and the
+        # closing lines never start a page alone: the last reference comes with them. (KeepTogethers
+        # must not nest: an inner one reports an endless height, which pushed the outer to a new page.)
+        if len(references) > 1:
+            middle = [KeepTogether([reference]) for reference in references[1:-1]]
+            story += [KeepTogether(sources), *middle, KeepTogether([references[-1], *closing])]
+        else:
+            story.append(KeepTogether([*sources, *closing]))
+        return [*story, _PartEnd(self.ends)]
 
     def _english(self, text: str, style: str) -> Flowable:
-        """Typeset an English line inside a translated leaflet: always left to right."""
+        """Typeset English text inside a translated leaflet: always left to right."""
         preferred = BOLD if style == "strong" else BODY
-        return Paragraph(markup(text, self.fonts, preferred), _styles()[style])
+        return Paragraph(markup(text, self.fonts, preferred), _styles(tight=self.tight)[style])
 
     def _word(self, word: str, text: str) -> Flowable:
         if self.rtl:
@@ -364,15 +461,28 @@ class LeafletRenderer:
                 flowables += [PageBreak(), _PartMarker(1), *self.story(english, width)]
             return flowables
 
-        return build_pdf(
-            story,
-            lambda width, height: self._decorate(parts, width, height),
-            paper=paper,
-            info=info,
-            top=MARGIN + 8 * mm,
-            bottom=MARGIN + 4 * mm,
-            font_size=11.5,
-        )
+        def build(tight: bool) -> tuple[bytes, list[tuple[int, float]]]:
+            self.tight, self.ends = tight, []
+            pdf = build_pdf(
+                story,
+                lambda width, height: self._decorate(parts, width, height),
+                paper=paper,
+                info=info,
+                top=TOP,
+                bottom=BOTTOM,
+                font_size=11.5,
+            )
+            return pdf, self.ends
+
+        pdf, ends = build(tight=False)
+        frame_top = PAPER[paper][1] - TOP
+        if frame_top - max(y for _, y in ends) < NEARLY_BLANK * (frame_top - BOTTOM):
+            # A part ends on a nearly blank page: set it a little tighter, kept if that saves the page.
+            tighter, tight_ends = build(tight=True)
+            if tight_ends[-1][0] < ends[-1][0]:
+                pdf = tighter
+        self.tight = False
+        return pdf
 
     def _decorate(
         self, parts: list[LeafletContent], width: float, height: float
@@ -387,23 +497,17 @@ class LeafletRenderer:
             c.line(MARGIN, MARGIN, width - MARGIN, MARGIN)
             c.setFillColor(INK)
             # Mirrored in a right-to-left leaflet: title and footer at the right, clinic and page at the left.
+            # Each half of the header holds one line: a long clinic name is cut with an ellipsis in
+            # either direction (a 200-character one ran over an Arabic title and off the page).
             start, end = (width - MARGIN, MARGIN) if rtl else (MARGIN, width - MARGIN)
-            if rtl:
-                top = height - MARGIN + 5
-                draw_text(c, self.fonts, content.title, start, top, 10, right_aligned=True, right_to_left=True)
-                draw_text(c, self.fonts, content.clinic_name, end, top, 10, right_aligned=False, right_to_left=True)
-            else:  # title at the left; a long clinic name is cut to one line with an ellipsis at the right
-                small = _styles()["small"]
-                header = Paragraph(markup(content.title, self.fonts), small)
-                header.wrap(width / 2, 20)
-                header.drawOn(c, MARGIN, height - MARGIN + 3)
-                clinic = self.one_line(
-                    content.clinic_name, ParagraphStyle("r", parent=small, alignment=2), width / 2 - MARGIN
-                )
-                clinic.wrap(width / 2 - MARGIN, 20)
-                clinic.drawOn(c, width / 2, height - MARGIN + 3)
+            half = width / 2 - MARGIN - HEADER_GAP / 2
+            top = height - MARGIN + 5
+            title, clinic = self.one_line(content.title, 10, half), self.one_line(content.clinic_name, 10, half)
+            draw_text(c, self.fonts, title, start, top, 10, right_aligned=rtl, right_to_left=rtl)
+            draw_text(c, self.fonts, clinic, end, top, 10, right_aligned=not rtl, right_to_left=rtl)
             if content.logo is not None and number == 1:
-                draw_logo(c, content.logo, width - MARGIN, height - MARGIN + 17, max_height=MARGIN - 31)
+                # Above the clinic's name: at the right, or at the left of a right-to-left page.
+                draw_logo(c, content.logo, end, height - MARGIN + 17, max_height=MARGIN - 31, from_left=rtl)
             draw_text(c, self.fonts, content.footer, start, MARGIN - 13, 9.5, right_aligned=rtl, right_to_left=rtl)
             page = content.page_label.format(page=content.formats.number(number), pages=content.formats.number(total))
             draw_text(c, self.fonts, page, end, MARGIN - 13, 9.5, right_aligned=not rtl, right_to_left=rtl)

@@ -64,10 +64,13 @@ class RightToLeftParagraph(Flowable):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.wrap(availWidth, availHeight)
         fit = int(availHeight // self.style.leading)
-        if fit <= 0:
-            return []
         if fit >= len(self.lines):
             return [self]
+        # As reportlab's paragraphs do (allowOrphans=0, allowWidows=0): never one line alone at
+        # the foot of a page or at the top of the next; a reference split 1 + 1 did both.
+        fit = min(fit, len(self.lines) - 2)
+        if fit < 2:
+            return []
         first = RightToLeftParagraph(self.text, self.style, self.fonts, self.preferred, self.lines[:fit])
         first.bulletText = self.bulletText
         rest = RightToLeftParagraph(self.text, self.style, self.fonts, self.preferred, self.lines[fit:])
