@@ -122,7 +122,10 @@ def test_unwritable_target_exits_2_and_keeps_the_old_file(tmp_path):
         (lambda p: p.write_bytes(b"GIF89a not a png"), "logo.img: the logo must be a PNG or JPEG image"),
         (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40), "the logo image is damaged or unreadable"),
         (lambda p: p.write_bytes(png(8, 8)), "logo.img: the logo is 8×8 pixels; each side must be 16 to 4000"),
-        (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * (1024 * 1024 + 1)), "is larger than 1 MiB, the most a logo may be"),
+        (
+            lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * (1024 * 1024 + 1)),
+            "is larger than 1 MiB, the most a logo may be",
+        ),
         (lambda p: None, "logo.img: no such file"),
         (os.mkfifo, "logo.img: is not a regular file"),  # would block the read forever
     ],
