@@ -124,7 +124,7 @@ def test_unwritable_target_exits_2_and_keeps_the_old_file(tmp_path):
         (lambda p: p.write_bytes(png(8, 8)), "logo.img: the logo is 8×8 pixels; each side must be 16 to 4000"),
         (
             lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * (1024 * 1024 + 1)),
-            "is larger than 1 MiB, the most a logo may be",
+            "logo.img: is larger than 1 MiB, the most a logo may be",
         ),
         (lambda p: None, "logo.img: no such file"),
         (os.mkfifo, "logo.img: is not a regular file"),  # would block the read forever
