@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from livercalc_desktop.domain.errors import Problem
 from livercalc_desktop.engine.assessment import NOT_RECORDED, Assessment, ChecklistEntry, Reason
+from livercalc_desktop.gui.optional_date import OptionalDateEdit
 from livercalc_desktop.gui.problem_words import problem_text
-from livercalc_desktop.gui.record_editors import RecordDateEdit, WrappingNoteEdit
+from livercalc_desktop.gui.record_editors import WrappingNoteEdit
 from livercalc_desktop.gui.signals import signals_blocked
 from livercalc_desktop.gui.styles import style_label
 from livercalc_desktop.gui.translation import window_labels
@@ -144,7 +145,8 @@ class _RecordEditors:
     """The date and the result or note of a recorded test (built only once a status is recorded)."""
 
     def __init__(self, item_id: str, label: str, detail_limit: int) -> None:
-        self.date = RecordDateEdit()
+        # A test's date is when it was done, often not today: it can be changed or cleared, never in the future.
+        self.date = OptionalDateEdit(QCoreApplication.translate("RecordEditors", "No date"))
         self.date.setObjectName(f"date:{item_id}")
         self.date.setAccessibleName(QCoreApplication.translate("AssessmentPanel", "Date of {item}").format(item=label))
         self.clear_date = QToolButton()
@@ -219,7 +221,7 @@ class _ChecklistRow:
         return self._record
 
     @property
-    def date(self) -> RecordDateEdit:
+    def date(self) -> OptionalDateEdit:
         return self.record().date
 
     @property

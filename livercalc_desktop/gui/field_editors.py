@@ -10,25 +10,25 @@ history always match what is on screen.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QRegularExpression
+from PySide6.QtCore import QCoreApplication, QDate, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QToolButton,
     QWidget,
 )
 
 from livercalc_desktop.domain.case import Value
 from livercalc_desktop.domain.schema import FieldSpec, FieldType
+from livercalc_desktop.gui.optional_date import EARLIEST, OptionalDateEdit
 from livercalc_desktop.gui.signals import signals_blocked
 
 Commit = Callable[[], None]
@@ -107,25 +107,53 @@ class NoteEditor(Editor):
 
 
 class DateEditor(Editor):
-    """A date with a calendar; no date after today where the field forbids it."""
+    """A date with a calendar; no date after today where the field forbids it.
+
+    A required date (the scan's) starts as today, the day of the appointment. A date that may
+    be unknown (an illness's, an infection's) starts as "Not recorded", never as a date nobody
+    entered; Delete or the clear button takes it back there.
+    """
 
     def __init__(self, spec: FieldSpec, on_commit: Commit) -> None:
-        self.edit = QDateEdit()
-        super().__init__(spec, self.edit)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setMinimumDate(QDate(2000, 1, 1))
-        if spec.not_in_future:
-            self.edit.setMaximumDate(QDate.currentDate())
-        self.edit.setDate(QDate.currentDate())
+        self.edit = OptionalDateEdit(not_recorded(), not_in_future=spec.not_in_future)
+        self.edit.setObjectName(f"{spec.path}:date")
+        if spec.required:
+            self.edit.setMinimumDate(EARLIEST)
+            self.edit.setDate(QDate.currentDate())
+            widget: QWidget = self.edit
+        else:
+            widget = QWidget()
+            line = QHBoxLayout(widget)
+            line.setContentsMargins(0, 0, 0, 0)
+            line.addWidget(self.edit, 1)
+            clear = QToolButton()
+            clear.setText(QCoreApplication.translate("FieldEditors", "Clear"))
+            clear.setAccessibleName(
+                QCoreApplication.translate("FieldEditors", "Clear {field}").format(field=spec.label)
+            )
+            clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard clears with Delete
+            clear.clicked.connect(self.edit.clear_date)
+            line.addWidget(clear)
+        super().__init__(spec, widget)
+        self.edit.setAccessibleName(spec.label)
         self.edit.dateChanged.connect(lambda _d: on_commit())
 
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.edit]
+
+    @property
+    def typing(self) -> bool:  # type: ignore[override]
+        """Typed dates merge into one undo step; clearing one is a step of its own."""
+        return self.edit.iso_date() is not None
+
     def value(self) -> Value | None:
-        return str(self.edit.date().toString("yyyy-MM-dd"))
+        return self.edit.iso_date()
 
     def set_value(self, value: Value | None) -> None:
-        day = date.fromisoformat(str(value)) if value else date.today()
-        self.edit.setDate(QDate(day.year, day.month, day.day))
+        if value is None and self.spec.required:
+            self.edit.setDate(QDate.currentDate())
+        else:
+            self.edit.set_iso_date(str(value) if value else None)
 
 
 class IntEditor(Editor):

@@ -79,8 +79,14 @@ def assign_mnemonics(texts: list[str], anchored: int = 0, reserved: Iterable[str
     return marked
 
 
-def _row_label(spec: FieldSpec) -> str:
-    return spec.label.split(",")[0]
+def _row_label(specs: list[FieldSpec]) -> str:
+    """Name a row by its field's whole label, or a shared row by its first field's label up to a comma.
+
+    "Gestational age, weeks" and "…, days" share the row "Gestational age"; cutting every label
+    showed "Fever, rash or flu-like illness this pregnancy" as "Fever".
+    """
+    label = specs[0].label
+    return label.split(",")[0] if len(specs) > 1 else label
 
 
 def _mnemonic_priority(spec: FieldSpec) -> tuple[bool, bool, bool]:
@@ -170,7 +176,7 @@ class FindingsForm(QWidget):
             column.addWidget(problem)
             for editor in editors:
                 self.problem_labels[editor.spec.path] = problem
-            text = _row_label(spec) + (" *" if spec.required else "")
+            text = _row_label(row_specs) + (" *" if spec.required else "")
             label = FieldLabel(text)
             label.setBuddy(editors[0].focus_widgets()[0])
             self._row_labels.append((spec, label))

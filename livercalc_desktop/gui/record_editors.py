@@ -1,23 +1,16 @@
-"""Editors for what is recorded against a checklist item: its date and its result or note.
+"""The editor for what is written against a checklist item: its result or note.
 
 A result note is read back to a patient ("CMV IgG positive, IgM negative, high avidity"), so
-it is shown in full and wraps; a one-line box showed only its end. A test's date is when it
-was done, which is often not today, so it can be changed or cleared, but never set in the
-future.
+it is shown in full and wraps; a one-line box showed only its end.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QDateEdit, QFrame, QTextEdit, QWidget
+from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
 
 from livercalc_desktop.gui.signals import signals_blocked
-
-EARLIEST = QDate(2000, 1, 1)
-NO_DATE = EARLIEST.addDays(-1)  # shown as "No date": a QDateEdit cannot be empty
 
 
 class WrappingNoteEdit(QTextEdit):
@@ -79,31 +72,3 @@ class WrappingNoteEdit(QTextEdit):
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.editingFinished.emit()
-
-
-class RecordDateEdit(QDateEdit):
-    """The date a test was done: a calendar, "No date" for none, nothing after today."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.setSpecialValueText(QCoreApplication.translate("RecordEditors", "No date"))
-        self.setMinimumDate(NO_DATE)
-        self.setMaximumDate(QDate.currentDate())
-        self.setDate(NO_DATE)
-
-    def iso_date(self) -> str | None:
-        """Return the date shown as ``YYYY-MM-DD``, or None for "No date"."""
-        day = self.date()
-        return None if day <= NO_DATE else str(day.toString("yyyy-MM-dd"))
-
-    def set_iso_date(self, value: str | None) -> None:
-        if value:
-            day = dt.date.fromisoformat(value)
-            self.setDate(QDate(day.year, day.month, day.day))
-        else:
-            self.setDate(NO_DATE)
-
-    def clear_date(self) -> None:
-        self.setDate(NO_DATE)

@@ -494,6 +494,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{field}, diameter {number}</source>
         <translation type="unfinished"></translation>
     </message>

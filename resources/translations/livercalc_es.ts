@@ -494,6 +494,14 @@
         <translation>Sin registrar</translation>
     </message>
     <message>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Clear {field}</source>
+        <translation>Borrar {field}</translation>
+    </message>
+    <message>
         <source>{field}, diameter {number}</source>
         <translation>{field}, diámetro {number}</translation>
     </message>

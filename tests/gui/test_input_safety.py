@@ -6,6 +6,7 @@ field are the ways a finding used to be recorded, or work lost, without anyone s
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -15,7 +16,7 @@ from collections.abc import Iterator
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QDate, QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -525,3 +526,37 @@ def test_alt_with_a_digit_types_nothing_into_a_focused_field(qtbot, window):
         assert field.text() == before, path
     qtbot.keyClick(field, Qt.Key.Key_7)  # typing a digit without Alt still works
     assert field.text().endswith("7")
+
+
+def test_a_history_date_nobody_entered_shows_as_not_recorded_and_can_be_cleared(qtbot, window, examples):
+    """An illness or infection date that is not recorded showed today's date, read as recorded."""
+    window.open_path(examples / "urgent-hydrops.json")  # an illness date, no infection date
+    editors = window.form.editors
+    infection = editors["history.infection_date"].focus_widgets()[0]
+    assert window.document.case.get("history.infection_date") is None
+    assert infection.text() == "Not recorded"
+    assert editors["history.illness_date"].focus_widgets()[0].text() == "2026-04-08"
+
+    window.show()
+    infection.setFocus()
+    # The calendar opens on this month, not on the stand-in for "none" in 1999.
+    qtbot.mouseClick(infection, Qt.MouseButton.LeftButton, pos=QPoint(infection.width() - 6, infection.height() // 2))
+    calendar = infection.calendarWidget()
+    assert calendar.isVisible()
+    today = QDate.currentDate()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
+    calendar.window().hide()
+    assert window.document.case.get("history.infection_date") is None  # looking records nothing
+
+    qtbot.keyClicks(infection, "20260320")  # typed from the keyboard, from "Not recorded"
+    assert window.document.case.get("history.infection_date") == "2026-03-20"
+    qtbot.keyClick(infection, Qt.Key.Key_Delete)
+    assert window.document.case.get("history.infection_date") is None and infection.text() == "Not recorded"
+    window.document.undo_stack.undo()
+    assert window.document.case.get("history.infection_date") == "2026-03-20"
+
+
+def test_a_new_case_starts_with_the_scan_date_today_and_no_history_dates(window):
+    case = window.document.case
+    assert case.get("exam.date") == dt.date.today().isoformat()
+    assert case.get("history.illness_date") is None and case.get("history.infection_date") is None
