@@ -57,6 +57,7 @@ class FieldSpec:
     max_items: int | None = None
     decimals: int | None = None
     unit: str = ""
+    unit_one: str = ""  # the unit after the number 1 where it differs ("day" beside "days")
     default: str | None = None
     private: bool = False
     not_in_future: bool = False
@@ -68,6 +69,11 @@ class FieldSpec:
     @property
     def choice_values(self) -> tuple[str, ...]:
         return tuple(c.value for c in self.choices)
+
+    def unit_after(self, number: float) -> str:
+        """Return the unit to print after ``number``, with a leading space ("" for no unit): " day" after 1."""
+        unit = self.unit_one if number == 1 and self.unit_one else self.unit
+        return f" {unit}" if unit else ""
 
     def choice_label(self, value: str) -> str:
         """Return the label of a choice value (the value itself if unknown)."""

@@ -156,6 +156,17 @@ class DateEditor(Editor):
             self.edit.set_iso_date(str(value) if value else None)
 
 
+def _show_unit(spin: QSpinBox | QDoubleSpinBox, spec: FieldSpec) -> None:
+    """Give a number box its unit, singular after 1 where the schema says so ("1 day", "4 days")."""
+
+    def follow(value: float) -> None:
+        spin.setSuffix(spec.unit_after(value))
+
+    follow(spin.value())
+    if spec.unit_one:
+        spin.valueChanged.connect(follow)
+
+
 class IntEditor(Editor):
     """A whole number within the field's range, or not recorded (shown as a dash, never a guess)."""
 
@@ -164,7 +175,7 @@ class IntEditor(Editor):
         super().__init__(spec, self.spin)
         self.spin.setRange(int(spec.minimum or 0) - 1, int(spec.maximum or 0))
         self.spin.setSpecialValueText("—")
-        self.spin.setSuffix(f" {spec.unit}" if spec.unit else "")
+        _show_unit(self.spin, spec)
         self.spin.setValue(self.spin.minimum())
         self.spin.valueChanged.connect(lambda _v: on_commit())
 
@@ -184,7 +195,7 @@ def _optional_spin(spec: FieldSpec, on_commit: Commit) -> QDoubleSpinBox:
     spin.setSingleStep(step)
     spin.setRange((spec.minimum or 0) - step, spec.maximum or 0)
     spin.setSpecialValueText(not_recorded())
-    spin.setSuffix(f" {spec.unit}" if spec.unit else "")
+    _show_unit(spin, spec)
     spin.setValue(spin.minimum())
     spin.valueChanged.connect(lambda _v: on_commit())
     return spin

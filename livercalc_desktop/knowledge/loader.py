@@ -120,6 +120,7 @@ def _field_spec(raw: object, source: str, index: int, groups: set[str]) -> Field
         max_items=table.take("max_items", int, None),
         decimals=table.take("decimals", int, None),
         unit=table.take("unit", str, ""),
+        unit_one=table.take("unit_one", str, ""),
         default=table.take("default", str, None),
         private=table.take("private", bool, False),
         not_in_future=table.take("not_in_future", bool, False),

@@ -54,6 +54,8 @@ def _schema_sources(schema: CaseSchema, prefix: str) -> dict[str, str]:
             sources[f"{base}.help"] = spec.help
         if spec.unit:
             sources[f"{base}.unit"] = spec.unit
+        if spec.unit_one:
+            sources[f"{base}.unit_one"] = spec.unit_one
         sources.update({f"{base}.choices.{choice.value}": choice.label for choice in spec.choices})
     return sources
 
@@ -128,6 +130,9 @@ class WindowLabels:
     def unit(self, spec: FieldSpec) -> str:
         return self.text(f"{self.prefix}fields.{spec.path}.unit", spec.unit) if spec.unit else ""
 
+    def unit_one(self, spec: FieldSpec) -> str:
+        return self.text(f"{self.prefix}fields.{spec.path}.unit_one", spec.unit_one) if spec.unit_one else ""
+
     def choice(self, spec: FieldSpec, value: str) -> str:
         return self.text(f"{self.prefix}fields.{spec.path}.choices.{value}", spec.choice_label(value))
 
@@ -139,7 +144,10 @@ class WindowLabels:
         if self.translation is None:
             return spec
         choices = tuple(Choice(choice.value, self.choice(spec, choice.value)) for choice in spec.choices)
-        return replace(spec, label=self.field(spec), help=self.help(spec), unit=self.unit(spec), choices=choices)
+        unit, unit_one = self.unit(spec), self.unit_one(spec)
+        return replace(
+            spec, label=self.field(spec), help=self.help(spec), unit=unit, unit_one=unit_one, choices=choices
+        )
 
     def category(self, category_id: str, english: str) -> str:
         return self.text(f"categories.{category_id}", english)

@@ -139,7 +139,6 @@ class _Builder:
         return Entry(label, self.labels["not_recorded"], recorded=False)
 
     def value_text(self, spec: FieldSpec, value: Value) -> str:
-        unit = f" {spec.unit}" if spec.unit else ""
         if spec.type is FieldType.CHOICE:
             return spec.choice_label(str(value))
         if spec.type is FieldType.CHOICES:
@@ -149,13 +148,14 @@ class _Builder:
             return self.labels["yes"] if value else self.labels["no"]
         if spec.type is FieldType.SIZES:
             assert isinstance(value, tuple)
-            return ", ".join(f"{float(v):g}" for v in value) + unit
+            last = float(value[-1]) if value else 0.0  # the unit follows the last number
+            return ", ".join(f"{float(v):g}" for v in value) + spec.unit_after(last)
         if spec.type is FieldType.NUMBER:
-            return f"{float(value):g}{unit}"  # type: ignore[arg-type]
+            return f"{float(value):g}{spec.unit_after(float(value))}"  # type: ignore[arg-type]
         if spec.type is FieldType.DATE:
             day = parse_date(str(value))
             return long_date(day) if day else str(value)
-        return f"{value}{unit}" if spec.type is FieldType.INT else str(value)
+        return f"{value}{spec.unit_after(value)}" if spec.type is FieldType.INT else str(value)  # type: ignore[arg-type]
 
     def entry(self, path: str, label: str | None = None) -> Entry | None:
         """Return the entry of a schema field; None if this case format has no such field."""

@@ -380,3 +380,15 @@ def test_a_draft_window_translation_is_said_in_the_status_bar_in_its_language(wi
         assert len(draft) == 1 and "traducción en borrador" in draft[0], shown
     else:
         assert draft == [], shown
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "four"), [("en", "1 day", "4 days"), ("es", "1 día", "4 días")], indirect=["language"]
+)
+def test_a_number_box_says_its_unit_in_the_singular_after_one(window, language, one, four):
+    """The gestational age read "23 weeks 1 days" ("1 días" in Spanish)."""
+    days = window.form.editors["exam.gestational_age.days"].focus_widgets()[0]
+    days.setValue(1)
+    assert days.text() == one and window.document.case.get("exam.gestational_age.days") == 1
+    days.setValue(4)
+    assert days.text() == four
