@@ -22,6 +22,7 @@ from livercalc_desktop.gui.main_window import APP_NAME, MainWindow
 from livercalc_desktop.gui.settings import THEME, UI_LANGUAGE, AppSettings
 from livercalc_desktop.gui.themes import Theme, apply_theme, theme_of
 from livercalc_desktop.gui.translation import install_translators, window_language
+from livercalc_desktop.knowledge.parsed_cache import ParsedTomlCache
 from livercalc_desktop.knowledge.pathway import Pathway, bundled_pathway_folder, load_pathway
 from livercalc_desktop.resources import resources_root
 
@@ -173,7 +174,8 @@ def main(case_path: Path | None = None, self_test: bool = False) -> int:
     # "Follow the system" follows it live, as the desktop switches between light and dark.
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app, theme_of(settings.get(THEME))))
     dialogs = QtDialogs()
-    pathway = load_pathway(bundled_pathway_folder())
+    cache_folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation))
+    pathway = load_pathway(bundled_pathway_folder(), ParsedTomlCache(cache_folder / "parsed-toml").read)
     data_folder = (
         Path(scratch.name)
         if scratch
