@@ -59,6 +59,12 @@ def application(theme: Theme = Theme.SYSTEM) -> QApplication:
     return app
 
 
+def bundled_pathway() -> Pathway:
+    """Load the bundled pathway as the window does: through the parsed copies in the user's cache folder."""
+    cache_folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation))
+    return load_pathway(bundled_pathway_folder(), ParsedTomlCache(cache_folder / "parsed-toml").read)
+
+
 def settle_start_up() -> None:
     """Collect once, then keep what start-up built out of every later collection.
 
@@ -174,8 +180,7 @@ def main(case_path: Path | None = None, self_test: bool = False) -> int:
     # "Follow the system" follows it live, as the desktop switches between light and dark.
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app, theme_of(settings.get(THEME))))
     dialogs = QtDialogs()
-    cache_folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation))
-    pathway = load_pathway(bundled_pathway_folder(), ParsedTomlCache(cache_folder / "parsed-toml").read)
+    pathway = bundled_pathway()
     data_folder = (
         Path(scratch.name)
         if scratch
