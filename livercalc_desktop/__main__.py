@@ -62,7 +62,7 @@ def _dispatch(argv: list[str]) -> int:
             f'"{PROG} validate CASE.json" or "{PROG} export CASE.json -o leaflet.pdf")'
         )
     # The window's modules, knowledge base and widgets live as long as the process: the
-    # collector runs once they are built (see gui.app.settle_start_up), not ~70 times meanwhile.
+    # collector waits until they are built, then leaves them out (gui.app.settle_start_up).
     gc.disable()
     try:
         # Imported by name so the headless commands above never load Qt.
