@@ -24,6 +24,7 @@ from livercalc_desktop.gui.themes import Theme, apply_theme, theme_of
 from livercalc_desktop.gui.translation import install_translators, window_language
 from livercalc_desktop.knowledge.parsed_cache import ParsedTomlCache
 from livercalc_desktop.knowledge.pathway import Pathway, bundled_pathway_folder, load_pathway
+from livercalc_desktop.knowledge.strict_table import read_toml
 from livercalc_desktop.resources import resources_root
 
 ORGANISATION = "LiverCalc"
@@ -60,9 +61,14 @@ def application(theme: Theme = Theme.SYSTEM) -> QApplication:
 
 
 def bundled_pathway() -> Pathway:
-    """Load the bundled pathway as the window does: through the parsed copies in the user's cache folder."""
-    cache_folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation))
-    return load_pathway(bundled_pathway_folder(), ParsedTomlCache(cache_folder / "parsed-toml").read)
+    """Load the bundled pathway as the window does: through the parsed copies in the user's cache folder.
+
+    With no cache folder known (Qt gives an empty path), the files are parsed, never cached
+    in whatever the current folder happens to be.
+    """
+    cache_folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    read = ParsedTomlCache(Path(cache_folder) / "parsed-toml").read if cache_folder else read_toml
+    return load_pathway(bundled_pathway_folder(), read)
 
 
 def settle_start_up() -> None:
