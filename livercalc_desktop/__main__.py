@@ -6,7 +6,7 @@ on the GUI branch, so headless commands start fast and work without a display.
 
 from __future__ import annotations
 
-import difflib
+import gc
 import importlib
 import os
 import sys
@@ -43,6 +43,8 @@ def _dispatch(argv: list[str]) -> int:
     # with no display, aborts with 134): a name that is neither a subcommand nor a file is a usage error.
     first = next((word for word in argv if not word.startswith("-")), None)
     if first is not None and not Path(first).exists():
+        import difflib  # only for this message: the window's start-up does without it
+
         close = difflib.get_close_matches(first, SUBCOMMANDS, n=1)
         hint = f'; did you mean "{close[0]}"?' if close else ""
         raise UsageError(
@@ -59,9 +61,15 @@ def _dispatch(argv: list[str]) -> int:
             f"without a screen, use a subcommand: {', '.join(SUBCOMMANDS)} (for example "
             f'"{PROG} validate CASE.json" or "{PROG} export CASE.json -o leaflet.pdf")'
         )
-    # Imported by name so the headless commands above never load Qt.
-    gui_app = importlib.import_module("livercalc_desktop.gui.app")
-    result: int = gui_app.main(case_path=args.case, self_test=args.self_test)
+    # The window's modules, knowledge base and widgets live as long as the process: the
+    # collector waits until they are built, then leaves them out (gui.app.settle_start_up).
+    gc.disable()
+    try:
+        # Imported by name so the headless commands above never load Qt.
+        gui_app = importlib.import_module("livercalc_desktop.gui.app")
+        result: int = gui_app.main(case_path=args.case, self_test=args.self_test)
+    finally:
+        gc.enable()
     return result
 
 

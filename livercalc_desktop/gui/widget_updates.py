@@ -12,7 +12,7 @@ from contextlib import contextmanager
 
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from livercalc_desktop.gui.styles import sheet_for_property
+from livercalc_desktop.gui.styles import restyle_for_property
 
 
 def set_text(label: QLabel, text: str) -> None:
@@ -29,8 +29,8 @@ def set_style_property(widget: QWidget, name: str, value: object) -> None:
     """Set a property the style sheet selects on, and re-apply the style if it changed."""
     if widget.property(name) != value:
         widget.setProperty(name, value)
-        if sheet_for_property(widget, name, value):
-            return  # a new sheet re-styles the widget by itself
+        if restyle_for_property(widget, name, value):
+            return  # a new font or sheet re-styles the widget by itself
         widget.style().unpolish(widget)
         widget.style().polish(widget)
 

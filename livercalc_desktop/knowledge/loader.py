@@ -28,7 +28,7 @@ from livercalc_desktop.knowledge.model import (
     Reference,
     Term,
 )
-from livercalc_desktop.knowledge.strict_table import StrictTable, read_toml
+from livercalc_desktop.knowledge.strict_table import StrictTable, TomlReader, read_toml
 
 SCHEMA_FILE = "case-schema.toml"
 OUTCOME_SCHEMA_FILE = "outcome-schema.toml"  # the register's outcome records, same format
@@ -139,9 +139,9 @@ def _field_spec(raw: object, source: str, index: int, groups: set[str]) -> Field
     return spec
 
 
-def load_schema(folder: Path, file_name: str = SCHEMA_FILE) -> CaseSchema:
+def load_schema(folder: Path, file_name: str = SCHEMA_FILE, read: TomlReader = read_toml) -> CaseSchema:
     """Load ``case-schema.toml`` (or another file in the same format, such as the outcome schema)."""
-    data = read_toml(folder / file_name)
+    data = read(folder / file_name)
     root = StrictTable(data, file_name, "(top)")
     meta = StrictTable(root.take("meta", dict), file_name, "meta")
     group_list = []
@@ -175,10 +175,10 @@ def load_schema(folder: Path, file_name: str = SCHEMA_FILE) -> CaseSchema:
     return schema
 
 
-def load_references(folder: Path) -> dict[str, Reference]:
+def load_references(folder: Path, read: TomlReader = read_toml) -> dict[str, Reference]:
     """Load ``references.toml``: the bibliography cited by rules and leaflets."""
     references = {}
-    for ref_id, raw in read_toml(folder / REFERENCES_FILE).items():
+    for ref_id, raw in read(folder / REFERENCES_FILE).items():
         table = StrictTable(raw, REFERENCES_FILE, f'reference "{ref_id}"')
         references[ref_id] = Reference(
             id=ref_id,
@@ -359,9 +359,11 @@ class _KnowledgeReader:
         return tuple(items)
 
 
-def load_knowledge_base(folder: Path, schema: CaseSchema, references: dict[str, Reference]) -> KnowledgeBase:
+def load_knowledge_base(
+    folder: Path, schema: CaseSchema, references: dict[str, Reference], read: TomlReader = read_toml
+) -> KnowledgeBase:
     """Load and cross-check ``knowledge-base.toml``."""
-    reader = _KnowledgeReader(schema, references, read_toml(folder / KNOWLEDGE_FILE))
+    reader = _KnowledgeReader(schema, references, read(folder / KNOWLEDGE_FILE))
     meta = reader.meta()
     terms = reader.terms()
     term_scope = Scope(terms={t.id: t.when for t in terms})

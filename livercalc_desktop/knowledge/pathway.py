@@ -11,6 +11,7 @@ from livercalc_desktop.domain.schema import CaseSchema
 from livercalc_desktop.domain.validation import CaseParser
 from livercalc_desktop.knowledge.loader import load_knowledge_base, load_references, load_schema
 from livercalc_desktop.knowledge.model import KnowledgeBase
+from livercalc_desktop.knowledge.strict_table import TomlReader, read_toml
 from livercalc_desktop.resources import resources_root
 
 FETAL_PATHWAY = "fetal-liver-calcification"
@@ -42,11 +43,14 @@ class Pathway:
         return str(problem)
 
 
-def load_pathway(folder: Path) -> Pathway:
-    """Load and cross-check a pathway folder; raises ``KnowledgeBaseError`` if malformed."""
-    references = load_references(folder)
-    schema = load_schema(folder)
-    kb = load_knowledge_base(folder, schema, references)
+def load_pathway(folder: Path, read: TomlReader = read_toml) -> Pathway:
+    """Load and cross-check a pathway folder; raises ``KnowledgeBaseError`` if malformed.
+
+    ``read`` parses each TOML file: the window passes a cache's reader (knowledge.parsed_cache).
+    """
+    references = load_references(folder, read)
+    schema = load_schema(folder, read=read)
+    kb = load_knowledge_base(folder, schema, references, read)
     return Pathway(folder=folder, schema=schema, kb=kb, parser=CaseParser(schema, {i.id: i.kind for i in kb.checklist}))
 
 

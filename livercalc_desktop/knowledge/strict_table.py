@@ -6,7 +6,7 @@ key and an error that names the file and the entry.
 
 from __future__ import annotations
 
-import tomllib
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -17,14 +17,27 @@ T = TypeVar("T")
 E = TypeVar("E", bound=StrEnum)
 _MISSING = object()
 
+TomlReader = Callable[[Path], dict[str, Any]]
+"""Turns a TOML file into its tables: ``read_toml``, or a cache's reader (knowledge.parsed_cache)."""
+
 
 def read_toml(path: Path) -> dict[str, Any]:
     """Parse a TOML file, turning syntax errors into a ``KnowledgeBaseError``."""
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        data = path.read_bytes()
+    except OSError as exc:
         raise KnowledgeBaseError(f"{path.name}: cannot read: {exc}") from exc
+    return parse_toml(data, path.name)
+
+
+def parse_toml(data: bytes, name: str) -> dict[str, Any]:
+    """Parse the bytes of the TOML file ``name``, turning bad encoding and syntax into a ``KnowledgeBaseError``."""
+    import tomllib  # here, not at the top: the window reads the parsed copies of its files (parsed_cache)
+
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise KnowledgeBaseError(f"{name}: cannot read: {exc}") from exc
 
 
 class StrictTable:

@@ -242,7 +242,12 @@ def test_self_test_leaves_the_users_settings_and_files_alone(tmp_path):
     result = run_app("--self-test", env_extra={**env, "XDG_DATA_HOME": str(home / ".local" / "share")})
     assert result.returncode == 0, result.stderr
     written = [p.relative_to(home) for p in home.rglob("*") if p.is_file()]
-    assert written == [], written  # no preferences, recent files or autosaves written
+    # No preferences, recent files or autosaves written. The self-test starts as the window
+    # does, so it reads (and on a first start writes) the parsed copies of the bundled
+    # pathway files in the cache folder: copies of the app's own files, no user data.
+    cache = Path(".cache", "LiverCalc", "LiverCalc Desktop", "parsed-toml")
+    assert {path.parent for path in written} == {cache}, written
+    assert sorted(path.name.rsplit("-", 1)[0] for path in written) == ["case-schema", "knowledge-base", "references"]
 
 
 def test_the_window_loads_no_database_layer_until_the_register_is_used():
