@@ -199,3 +199,16 @@ def test_the_translated_part_prints_the_same_with_an_english_copy(pathway, langu
     for page in range(pages):  # all but the footer, whose page count differs
         above_footer = [[run for run in runs_on_page(pdf, page) if run[1] > MARGIN] for pdf in (alone, with_copy)]
         assert above_footer[1] == above_footer[0], f"page {page + 1}"
+
+
+@pytest.mark.parametrize("language", ("en", "es"))
+@pytest.mark.parametrize("name", DEMOS)
+def test_a_wrapped_title_never_ends_on_one_word(pathway, language, name):
+    """The Spanish title broke as "Una mancha brillante en el hígado de su / bebé"."""
+    case = demo(pathway, name, language)
+    title = content_for(pathway, case, language).title
+    pdf = leaflet(pathway, case)
+    height = float(pdf_reader(pdf).pages[0].mediabox.height)
+    lines = [t.strip() for _, y, t in runs_on_page(pdf, 0) if y < height - MARGIN and t.strip() and t.strip() in title]
+    assert lines and " ".join(lines) == title, lines
+    assert len(lines[-1].split()) >= 2, lines

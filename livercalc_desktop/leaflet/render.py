@@ -297,6 +297,17 @@ class LeafletRenderer:
             return RightToLeftParagraph(text, self.styles[style], self.fonts, preferred)
         return Paragraph(markup(text, self.fonts, preferred), self._style(style, text))
 
+    def _no_widow(self, text: str) -> str:
+        """Tie a title's last two words together, so a wrapped title never ends on one word alone.
+
+        The Spanish title broke as "Una mancha brillante en el hígado de su / bebé". Right-to-left
+        and CJK text keep their own line breaking.
+        """
+        words = text.rsplit(" ", 1)
+        if self.rtl or _has_wide_script(text) or len(words) < 2 or " " not in words[0]:
+            return text
+        return "\u00a0".join(words)
+
     def _style(self, name: str, text: str) -> ParagraphStyle:
         """Return the named style, switched to CJK line breaking when ``text`` needs it."""
         if not _has_wide_script(text):
@@ -385,7 +396,7 @@ class LeafletRenderer:
     def story(self, content: LeafletContent, width: float) -> list[Flowable]:
         h = content.headings
         self._typeset_for(content)
-        story: list[Flowable] = [self.p(content.title, "title"), self.p(content.subtitle, "subtitle")]
+        story: list[Flowable] = [self.p(self._no_widow(content.title), "title"), self.p(content.subtitle, "subtitle")]
         if content.draft_notice:  # a translation no qualified medical translator has reviewed yet
             notice = [self.p(line, "strong") for line in content.draft_notice[:1]]
             notice += [self._english(line, "strong") for line in content.draft_notice[1:]]
