@@ -11,8 +11,6 @@ the wheel and the calendar behave alike in every date of the window.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDateEdit, QWidget
@@ -37,8 +35,9 @@ class OptionalDateEdit(QDateEdit):
         if empty_text is not None:
             self.setSpecialValueText(empty_text)
         self.setMinimumDate(EARLIEST if empty_text is None else NO_DATE)
-        if not_in_future:
-            self.setMaximumDate(QDate.currentDate())
+        self._latest = QDate.currentDate() if not_in_future else None
+        if self._latest is not None:
+            self.setMaximumDate(self._latest)
         self.setDate(self._today() if empty_text is None else NO_DATE)
         self.calendarWidget().installEventFilter(self)
 
@@ -48,11 +47,15 @@ class OptionalDateEdit(QDateEdit):
         return None if day <= NO_DATE else str(day.toString("yyyy-MM-dd"))
 
     def set_iso_date(self, value: str | None) -> None:
-        if value:
-            day = dt.date.fromisoformat(value)
-            self.setDate(QDate(day.year, day.month, day.day))
-        else:
-            self.setDate(NO_DATE)
+        """Show a recorded date as it is: a later one from a file is shown, not cut to today.
+
+        Cut to today, a test booked for next week showed today's date while the file (and the
+        leaflet) held the booked one. The limit comes back with the next date shown.
+        """
+        day = QDate.fromString(value, "yyyy-MM-dd") if value else NO_DATE
+        if self._latest is not None:
+            self.setMaximumDate(max(self._latest, day))
+        self.setDate(day)
 
     def clear_date(self) -> None:
         """Take the date back to none; a required date stays as it is."""

@@ -602,3 +602,17 @@ def test_the_outcome_date_starts_not_recorded_and_its_help_says_so(register_wind
     editor = outcome.form.editors["pregnancy.date"]
     assert editor.value() is None and editor.focus_widgets()[0].text() == "Not recorded"
     assert "today" not in editor.widget.toolTip()
+
+
+def test_a_later_test_date_from_a_file_is_shown_as_it_is(qtbot, window, examples):
+    """A test booked for a later day showed as today's date while the file held the booked day."""
+    path = examples / "urgent-hydrops.json"
+    data = json.loads(path.read_text("utf-8"))
+    booked = (dt.date.today() + dt.timedelta(days=7)).isoformat()
+    data["workup"]["fetal-medicine-review-urgent"]["date"] = booked
+    path.write_text(json.dumps(data), "utf-8")
+    window.open_path(path)
+    date = window.panel.rows["fetal-medicine-review-urgent"].date
+    assert date.text() == booked and window.document.case.workup["fetal-medicine-review-urgent"].date == booked
+    window.open_path(examples / "isolated-pending.json")  # the limit is back for the next case
+    assert window.panel.rows["fetal-medicine-review-urgent"].date.maximumDate() == QDate.currentDate()
