@@ -92,12 +92,17 @@ class OptionalDateEdit(QDateEdit):
         if event.key() == Qt.Key.Key_Delete:
             self.clear_date()
             return
-        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        downs = (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
-        if self.iso_date() is None and plain and (event.text().isdigit() or event.key() in downs):
+        # Shift may be needed for a digit (French keyboards); Alt or Ctrl with a key is a shortcut.
+        shortcut = event.modifiers() & ~(Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier)
+        digit = event.text().isdigit() and not shortcut
+        down = event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) and event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        if self.iso_date() is None and (digit or down):
             self.setDate(self._today())
             self.setCurrentSection(QDateEdit.Section.YearSection)
-            if not event.text().isdigit():
+            if not digit:
                 return  # Down brought today's date: that is its one step
             self.lineEdit().setSelection(0, 4)  # the digits typed replace the year, then go on to month and day
         super().keyPressEvent(event)

@@ -582,7 +582,11 @@ def test_a_step_from_no_date_starts_at_today(qtbot, window, examples):
     assert window.document.case.get("history.infection_date") == dt.date.today().isoformat()
     qtbot.keyClick(infection, Qt.Key.Key_Delete)
     qtbot.keyClick(infection, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # no step: records nothing
+    qtbot.keyClick(infection, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # a shortcut, not a year
     assert window.document.case.get("history.infection_date") is None
+    for digit in "2026":  # digits typed with Shift, as on a French keyboard
+        qtbot.keyClick(infection, digit, Qt.KeyboardModifier.ShiftModifier)
+    assert str(window.document.case.get("history.infection_date")).startswith("2026-")
 
 
 def test_moving_in_the_calendar_of_no_date_starts_at_today(qtbot, window, examples):
