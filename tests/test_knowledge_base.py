@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from livercalc_desktop.domain.errors import KnowledgeBaseError
+from livercalc_desktop.knowledge.conditions import AtLeast
 from livercalc_desktop.knowledge.pathway import bundled_pathway_folder, load_pathway
 
 SPEC_CATEGORIES = [
@@ -260,3 +261,15 @@ def test_broken_toml_syntax_is_a_clear_error(kb_copy):
 
 def test_unmodified_copy_loads(kb_copy):
     assert load_pathway(kb_copy).kb.meta.content_version
+
+
+def test_a_fact_says_one_day_not_one_days(pathway):
+    """Facts named their number's unit in the plural only ("1 days"), unlike the form and the summary."""
+    spec = pathway.schema.field("exam.gestational_age.days")
+    assert spec is not None
+
+    class OneDay:
+        def value(self, path: str) -> int:
+            return 1
+
+    assert AtLeast(spec, 1).why(OneDay()) == ("Gestational age, days: 1 day (≥ 1)",)  # type: ignore[arg-type]

@@ -212,3 +212,15 @@ def test_a_wrapped_title_never_ends_on_one_word(pathway, language, name):
     lines = [t.strip() for _, y, t in runs_on_page(pdf, 0) if y < height - MARGIN and t.strip() and t.strip() in title]
     assert lines and " ".join(lines) == title, lines
     assert len(lines[-1].split()) >= 2, lines
+
+
+def test_an_arabic_word_longer_than_a_line_is_broken_inside_the_margins(pathway):
+    """A note typed without spaces (or a long link) ran off the left of an Arabic page as one line."""
+    data = json.loads((EXAMPLES / "isolated-pending.json").read_text(encoding="utf-8"))
+    data["patient"]["language"] = "ar"
+    data["notes"] = {"for_patient": "ب" * 400}
+    case = parse_case_text(json.dumps(data), pathway, "isolated-pending.json", TODAY)
+    pdf = leaflet(pathway, case)
+    note = [(x, text) for runs in _pages(pdf) for x, _, text in runs if set(text.strip()) == {"ب"}]
+    assert sum(len(text.strip()) for _, text in note) == 400  # every letter printed
+    assert len(note) > 1 and min(x for x, _ in note) >= MARGIN + 10 - 0.5  # in lines inside the box

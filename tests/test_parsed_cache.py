@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import stat
 import sys
 from pathlib import Path
@@ -106,3 +107,34 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_the_parsing(pathway_co
     parsed = load_pathway(pathway_copy)
     cached = load_pathway(pathway_copy, ParsedTomlCache(blocked / "parsed-toml").read)
     assert (cached.schema, cached.kb) == (parsed.schema, parsed.kb)
+
+
+def _copy_name(cache: ParsedTomlCache, source: Path) -> Path:
+    """Where ``cache`` keeps the copy of ``source``: found by reading once, then removed."""
+    cache.read(source)
+    (copy,) = copies(cache, source.stem)
+    copy.unlink()
+    return copy
+
+
+@posix_only
+@pytest.mark.parametrize("junk", ["folder", "pipe"])
+def test_junk_where_a_copy_should_be_only_costs_the_parsing(pathway_copy, cache, junk):
+    """A folder there stopped the window from starting (IsADirectoryError); a named pipe hung it."""
+    source = pathway_copy / "references.toml"
+    copy = _copy_name(cache, source)
+    if junk == "folder":
+        copy.mkdir()
+    else:
+        os.mkfifo(copy, 0o600)
+
+    def hung(_signal: int, _frame: object) -> None:
+        raise AssertionError("reading the cache hung")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(10)
+    try:
+        assert cache.read(source) == read_toml(source)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from livercalc_desktop.domain.case import Value
 from livercalc_desktop.domain.schema import FieldSpec, FieldType
-from livercalc_desktop.gui.optional_date import EARLIEST, OptionalDateEdit
+from livercalc_desktop.gui.optional_date import OptionalDateEdit
 from livercalc_desktop.gui.signals import signals_blocked
 
 Commit = Callable[[], None]
@@ -115,11 +115,9 @@ class DateEditor(Editor):
     """
 
     def __init__(self, spec: FieldSpec, on_commit: Commit) -> None:
-        self.edit = OptionalDateEdit(not_recorded(), not_in_future=spec.not_in_future)
+        self.edit = OptionalDateEdit(None if spec.required else not_recorded(), not_in_future=spec.not_in_future)
         self.edit.setObjectName(f"{spec.path}:date")
         if spec.required:
-            self.edit.setMinimumDate(EARLIEST)
-            self.edit.setDate(QDate.currentDate())
             widget: QWidget = self.edit
         else:
             widget = QWidget()

@@ -4,32 +4,41 @@ A QDateEdit always holds a date, so a date nobody entered would show as one (tod
 findings form), and a clinician reads it as recorded. Here the day before the earliest allowed
 date stands for "none" and shows as words instead. Its calendar then opens on this month, not
 on that stand-in day in 1999, and the Delete key clears the date from the keyboard.
+
+A required date (the scan's) uses the same box without the stand-in day, so the keyboard,
+the wheel and the calendar behave alike in every date of the window.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDateEdit, QWidget
+
+from livercalc_desktop.gui.signals import signals_blocked
 
 EARLIEST = QDate(2000, 1, 1)
 NO_DATE = EARLIEST.addDays(-1)  # shown as words: a QDateEdit cannot be empty
 
 
 class OptionalDateEdit(QDateEdit):
-    """A calendar date or none (shown as ``empty_text``); never after today when ``not_in_future``."""
+    """A calendar date or none (shown as ``empty_text``); never after today when ``not_in_future``.
 
-    def __init__(self, empty_text: str, *, not_in_future: bool = True, parent: QWidget | None = None) -> None:
+    With ``empty_text`` None a date is required: the box starts at today and cannot be cleared
+    (Delete set the scan date to the earliest day, 2000-01-01, and showed it as "Not recorded").
+    """
+
+    def __init__(self, empty_text: str | None, *, not_in_future: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy-MM-dd")
-        self.setSpecialValueText(empty_text)
-        self.setMinimumDate(NO_DATE)
-        if not_in_future:
-            self.setMaximumDate(QDate.currentDate())
-        self.setDate(NO_DATE)
+        if empty_text is not None:
+            self.setSpecialValueText(empty_text)
+        self.setMinimumDate(EARLIEST if empty_text is None else NO_DATE)
+        self._latest = QDate.currentDate() if not_in_future else None
+        if self._latest is not None:
+            self.setMaximumDate(self._latest)
+        self.setDate(self._today() if empty_text is None else NO_DATE)
         self.calendarWidget().installEventFilter(self)
 
     def iso_date(self) -> str | None:
@@ -38,35 +47,62 @@ class OptionalDateEdit(QDateEdit):
         return None if day <= NO_DATE else str(day.toString("yyyy-MM-dd"))
 
     def set_iso_date(self, value: str | None) -> None:
-        if value:
-            day = dt.date.fromisoformat(value)
-            self.setDate(QDate(day.year, day.month, day.day))
-        else:
-            self.setDate(NO_DATE)
+        """Show a recorded date as it is: a later one from a file is shown, not cut to today.
+
+        Cut to today, a test booked for next week showed today's date while the file (and the
+        leaflet) held the booked one. The limit comes back with the next date shown.
+        """
+        day = QDate.fromString(value, "yyyy-MM-dd") if value else NO_DATE
+        if self._latest is not None:
+            self.setMaximumDate(max(self._latest, day))
+        self.setDate(day)
 
     def clear_date(self) -> None:
-        self.setDate(NO_DATE)
+        """Take the date back to none; a required date stays as it is."""
+        if self.minimumDate() <= NO_DATE:
+            self.setDate(NO_DATE)
+
+    def _today(self) -> QDate:
+        return min(QDate.currentDate(), self.maximumDate())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Open the calendar on this month when there is no date yet (only the page moves: nothing is chosen)."""
+        """Open the calendar on this month when there is no date yet; nothing is chosen by opening it.
+
+        The calendar's own selection moves to today too, silently, so its arrow keys step from
+        today: from the stand-in day, one arrow recorded the first day of next month.
+        """
         if event.type() == QEvent.Type.Show and self.iso_date() is None:
-            today = QDate.currentDate()
-            self.calendarWidget().setCurrentPage(today.year(), today.month())
+            calendar = self.calendarWidget()
+            with signals_blocked(calendar):
+                calendar.setSelectedDate(self._today())
         return super().eventFilter(watched, event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Delete clears; with no date, a digit or an arrow starts from today, so typing works.
+    def stepBy(self, steps: int) -> None:
+        """Start from today on a step from no date (Up, Page Up, the wheel on a focused box), not from 2000-12-31."""
+        if self.iso_date() is None:
+            self.setDate(self._today())
+            return
+        super().stepBy(steps)
 
-        Without this, Up stepped from the stand-in day to 2000-12-31 and typed digits were lost.
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Delete clears; with no date, a digit or Down starts from today, so typing works.
+
+        Without this, typed digits were lost on the stand-in day, and Down could not step below it.
         """
         if event.key() == Qt.Key.Key_Delete:
             self.clear_date()
             return
-        steps = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
-        if self.iso_date() is None and (event.text().isdigit() or event.key() in steps):
-            self.setDate(min(QDate.currentDate(), self.maximumDate()))
+        # Shift may be needed for a digit (French keyboards); Alt or Ctrl with a key is a shortcut.
+        shortcut = event.modifiers() & ~(Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier)
+        digit = event.text().isdigit() and not shortcut
+        down = event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) and event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        if self.iso_date() is None and (digit or down):
+            self.setDate(self._today())
             self.setCurrentSection(QDateEdit.Section.YearSection)
-            if not event.text().isdigit():
-                return  # the arrow brought today's date: that is its one step
+            if not digit:
+                return  # Down brought today's date: that is its one step
             self.lineEdit().setSelection(0, 4)  # the digits typed replace the year, then go on to month and day
         super().keyPressEvent(event)

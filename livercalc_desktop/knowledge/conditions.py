@@ -60,7 +60,7 @@ def _value_text(spec: FieldSpec, value: Value | None) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, int | float):
-        return f"{_number(value)} {spec.unit}".strip()
+        return f"{_number(value)}{spec.unit_after(value)}"  # "1 day", as the form and summary say
     if isinstance(value, tuple):
         if not value:
             return "none seen"

@@ -72,15 +72,21 @@ class ParsedTomlCache:
 
 def _read_copy(copy: Path) -> dict[str, Any] | None:
     """Return a copy's tables, or None when there is no copy fit to trust."""
+    # Without O_NONBLOCK a named pipe there would hang the start; a folder there is no copy either.
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        handle = os.open(copy, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        handle = os.open(copy, flags)
     except OSError:
         return None
-    with os.fdopen(handle, "rb") as stream:
-        info = os.fstat(stream.fileno())
+    try:
+        info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode) or not _owner_only(info):
             return None
-        data = stream.read(MAX_COPY_BYTES + 1)
+        data = os.read(handle, MAX_COPY_BYTES + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
     if len(data) > MAX_COPY_BYTES:
         return None
     try:

@@ -44,7 +44,7 @@ class RightToLeftParagraph(Flowable):
         lines: list[str] = []
         current: list[str] = []
         used = 0.0
-        for word in shaped(self.text).split():
+        for word in (piece for whole in shaped(self.text).split() for piece in self._fitted(whole, width)):
             word_width = self._measure(word)
             if current and used + space + word_width > width:
                 lines.append(" ".join(current))
@@ -53,6 +53,22 @@ class RightToLeftParagraph(Flowable):
                 used += (space if current else 0.0) + word_width
                 current.append(word)
         return [*lines, " ".join(current)] if current else lines or [""]
+
+    def _fitted(self, word: str, width: float) -> list[str]:
+        """Cut a word wider than a line into pieces that fit, as reportlab does left to right.
+
+        Kept whole, a note typed without spaces (or a long link) was drawn as one line running
+        off the left of the page.
+        """
+        pieces: list[str] = []
+        while len(word) > 1 and self._measure(word) > width:
+            low, high = 1, len(word) - 1  # the longest start that fits, and at least one character
+            while low < high:
+                middle = (low + high + 1) // 2
+                low, high = (middle, high) if self._measure(word[:middle]) <= width else (low, middle - 1)
+            pieces.append(word[:low])
+            word = word[low:]
+        return [*pieces, word]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self.given is None and availWidth != self.width:  # reportlab asks again and again: break once per width

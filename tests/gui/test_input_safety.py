@@ -560,3 +560,63 @@ def test_a_new_case_starts_with_the_scan_date_today_and_no_history_dates(window)
     case = window.document.case
     assert case.get("exam.date") == dt.date.today().isoformat()
     assert case.get("history.illness_date") is None and case.get("history.infection_date") is None
+
+
+def test_delete_in_the_scan_date_changes_nothing(qtbot, window, examples):
+    """The scan date is required: Delete recorded 2000-01-01 while the box said "Not recorded"."""
+    window.open_path(examples / "urgent-hydrops.json")
+    scan = window.form.editors["exam.date"].focus_widgets()[0]
+    focus(qtbot, scan)
+    qtbot.keyClick(scan, Qt.Key.Key_Delete)
+    assert window.document.case.get("exam.date") == "2026-05-06"
+    scan.setDate(QDate(2000, 1, 1))  # the earliest scan date is a date, not words
+    assert window.document.case.get("exam.date") == "2000-01-01" and scan.text() == "2000-01-01"
+
+
+def test_a_step_from_no_date_starts_at_today(qtbot, window, examples):
+    """The wheel over a focused "Not recorded" date stepped the stand-in day to 2000-12-31."""
+    window.open_path(examples / "urgent-hydrops.json")
+    infection = window.form.editors["history.infection_date"].focus_widgets()[0]
+    focus(qtbot, infection)
+    wheel(infection, 1)
+    assert window.document.case.get("history.infection_date") == dt.date.today().isoformat()
+    qtbot.keyClick(infection, Qt.Key.Key_Delete)
+    qtbot.keyClick(infection, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # no step: records nothing
+    qtbot.keyClick(infection, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # a shortcut, not a year
+    assert window.document.case.get("history.infection_date") is None
+    for digit in "2026":  # digits typed with Shift, as on a French keyboard
+        qtbot.keyClick(infection, digit, Qt.KeyboardModifier.ShiftModifier)
+    assert str(window.document.case.get("history.infection_date")).startswith("2026-")
+
+
+def test_moving_in_the_calendar_of_no_date_starts_at_today(qtbot, window, examples):
+    """An arrow in the calendar of "Not recorded" moved from the stand-in day and recorded 2027-01-01."""
+    window.open_path(examples / "urgent-hydrops.json")
+    infection = window.form.editors["history.infection_date"].focus_widgets()[0]
+    focus(qtbot, infection)
+    qtbot.mouseClick(infection, Qt.MouseButton.LeftButton, pos=QPoint(infection.width() - 6, infection.height() // 2))
+    assert window.document.case.get("history.infection_date") is None  # opening records nothing
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Left)
+    assert window.document.case.get("history.infection_date") == (dt.date.today() - dt.timedelta(days=1)).isoformat()
+
+
+def test_the_outcome_date_starts_not_recorded_and_its_help_says_so(register_windows):
+    """The outcome's date box now starts empty; its help still said it started at today's date."""
+    outcome = register_windows[-1]
+    editor = outcome.form.editors["pregnancy.date"]
+    assert editor.value() is None and editor.focus_widgets()[0].text() == "Not recorded"
+    assert "today" not in editor.widget.toolTip()
+
+
+def test_a_later_test_date_from_a_file_is_shown_as_it_is(qtbot, window, examples):
+    """A test booked for a later day showed as today's date while the file held the booked day."""
+    path = examples / "urgent-hydrops.json"
+    data = json.loads(path.read_text("utf-8"))
+    booked = (dt.date.today() + dt.timedelta(days=7)).isoformat()
+    data["workup"]["fetal-medicine-review-urgent"]["date"] = booked
+    path.write_text(json.dumps(data), "utf-8")
+    window.open_path(path)
+    date = window.panel.rows["fetal-medicine-review-urgent"].date
+    assert date.text() == booked and window.document.case.workup["fetal-medicine-review-urgent"].date == booked
+    window.open_path(examples / "isolated-pending.json")  # the limit is back for the next case
+    assert window.panel.rows["fetal-medicine-review-urgent"].date.maximumDate() == QDate.currentDate()
