@@ -3,7 +3,7 @@
 A QDateEdit always holds a date, so a date nobody entered would show as one (today's, in the
 findings form), and a clinician reads it as recorded. Here the day before the earliest allowed
 date stands for "none" and shows as words instead. Its calendar then opens on this month, not
-on that stand-in day in 1999, and the Delete key clears the date from the keyboard.
+on that stand-in day in 1899, and the Delete key clears the date from the keyboard.
 
 A required date (the scan's) uses the same box without the stand-in day, so the keyboard,
 the wheel and the calendar behave alike in every date of the window.
@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QDateEdit, QWidget
 
 from livercalc_desktop.gui.signals import signals_blocked
 
-EARLIEST = QDate(2000, 1, 1)
+# Early enough for any case a register may hold (a case file's 1998 scan showed as 2000-01-01).
+EARLIEST = QDate(1900, 1, 1)
 NO_DATE = EARLIEST.addDays(-1)  # shown as words: a QDateEdit cannot be empty
 
 
@@ -25,7 +26,7 @@ class OptionalDateEdit(QDateEdit):
     """A calendar date or none (shown as ``empty_text``); never after today when ``not_in_future``.
 
     With ``empty_text`` None a date is required: the box starts at today and cannot be cleared
-    (Delete set the scan date to the earliest day, 2000-01-01, and showed it as "Not recorded").
+    (Delete set the scan date to the earliest day and showed it as "Not recorded").
     """
 
     def __init__(self, empty_text: str | None, *, not_in_future: bool = True, parent: QWidget | None = None) -> None:
@@ -78,7 +79,7 @@ class OptionalDateEdit(QDateEdit):
         return super().eventFilter(watched, event)
 
     def stepBy(self, steps: int) -> None:
-        """Start from today on a step from no date (Up, Page Up, the wheel on a focused box), not from 2000-12-31."""
+        """Start from today on a step from no date (Up, Page Up, the wheel on a focused box), not from the stand-in."""
         if self.iso_date() is None:
             self.setDate(self._today())
             return

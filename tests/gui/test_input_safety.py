@@ -539,7 +539,7 @@ def test_a_history_date_nobody_entered_shows_as_not_recorded_and_can_be_cleared(
 
     window.show()
     infection.setFocus()
-    # The calendar opens on this month, not on the stand-in for "none" in 1999.
+    # The calendar opens on this month, not on the stand-in for "none" in 1899.
     qtbot.mouseClick(infection, Qt.MouseButton.LeftButton, pos=QPoint(infection.width() - 6, infection.height() // 2))
     calendar = infection.calendarWidget()
     assert calendar.isVisible()
@@ -569,8 +569,8 @@ def test_delete_in_the_scan_date_changes_nothing(qtbot, window, examples):
     focus(qtbot, scan)
     qtbot.keyClick(scan, Qt.Key.Key_Delete)
     assert window.document.case.get("exam.date") == "2026-05-06"
-    scan.setDate(QDate(2000, 1, 1))  # the earliest scan date is a date, not words
-    assert window.document.case.get("exam.date") == "2000-01-01" and scan.text() == "2000-01-01"
+    scan.setDate(QDate(1900, 1, 1))  # the earliest scan date is a date, not words
+    assert window.document.case.get("exam.date") == "1900-01-01" and scan.text() == "1900-01-01"
 
 
 def test_a_step_from_no_date_starts_at_today(qtbot, window, examples):
@@ -620,3 +620,16 @@ def test_a_later_test_date_from_a_file_is_shown_as_it_is(qtbot, window, examples
     assert date.text() == booked and window.document.case.workup["fetal-medicine-review-urgent"].date == booked
     window.open_path(examples / "isolated-pending.json")  # the limit is back for the next case
     assert window.panel.rows["fetal-medicine-review-urgent"].date.maximumDate() == QDate.currentDate()
+
+
+def test_an_old_case_shows_its_own_dates(qtbot, window, tmp_path, examples):
+    """A case file from 1998 (a register's history) showed its scan as 2000-01-01 and its test date as "No date"."""
+    data = json.loads((examples / "isolated-pending.json").read_text("utf-8"))
+    data["exam"]["date"] = "1998-06-02"
+    data["workup"] = {"maternal-infection-serology": {"status": "normal", "date": "1998-06-01"}}
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(data), "utf-8")
+    window.open_path(old)
+    assert window.form.editors["exam.date"].focus_widgets()[0].text() == "1998-06-02"
+    assert window.document.case.get("exam.date") == "1998-06-02"
+    assert window.panel.findChild(QWidget, "date:maternal-infection-serology").text() == "1998-06-01"
