@@ -25,7 +25,7 @@ from typing import Any
 from livercalc_desktop import __version__
 from livercalc_desktop.atomic import write_atomically
 from livercalc_desktop.domain.errors import KnowledgeBaseError, LivercalcError
-from livercalc_desktop.knowledge.strict_table import parse_toml
+from livercalc_desktop.knowledge.strict_table import parse_toml, toml_bytes
 
 FORMAT = "1"  # bump when what a copy holds changes, so older copies are never read
 MAX_COPY_BYTES = 4 * 1024 * 1024  # the knowledge base's copy is ~60 KB; anything far larger is not ours
@@ -41,10 +41,7 @@ class ParsedTomlCache:
 
     def read(self, path: Path) -> dict[str, Any]:
         """Return the tables of ``path``: from its copy when there is a sound one, else parsed (and copied)."""
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise KnowledgeBaseError(f"{path.name}: cannot read: {exc}") from exc
+        data = toml_bytes(path)
         key = hashlib.sha256(f"{FORMAT}\0{self.version}\0".encode() + data).hexdigest()
         copy = self.folder / f"{path.stem}-{key}.json"
         tables = _read_copy(copy)

@@ -23,11 +23,15 @@ TomlReader = Callable[[Path], dict[str, Any]]
 
 def read_toml(path: Path) -> dict[str, Any]:
     """Parse a TOML file, turning syntax errors into a ``KnowledgeBaseError``."""
+    return parse_toml(toml_bytes(path), path.name)
+
+
+def toml_bytes(path: Path) -> bytes:
+    """Return the bytes of a pathway file, or raise a ``KnowledgeBaseError`` naming it."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise KnowledgeBaseError(f"{path.name}: cannot read: {exc}") from exc
-    return parse_toml(data, path.name)
 
 
 def parse_toml(data: bytes, name: str) -> dict[str, Any]:
