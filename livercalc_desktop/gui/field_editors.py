@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QDate, QRegularExpression, Qt
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -148,10 +148,7 @@ class DateEditor(Editor):
         return self.edit.iso_date()
 
     def set_value(self, value: Value | None) -> None:
-        if value is None and self.spec.required:
-            self.edit.setDate(QDate.currentDate())
-        else:
-            self.edit.set_iso_date(str(value) if value else None)
+        self.edit.set_iso_date(str(value) if value else None)
 
 
 def _show_unit(spin: QSpinBox | QDoubleSpinBox, spec: FieldSpec) -> None:

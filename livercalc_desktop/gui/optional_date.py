@@ -51,17 +51,23 @@ class OptionalDateEdit(QDateEdit):
         """Show a recorded date as it is: a later one from a file is shown, not cut to today.
 
         Cut to today, a test booked for next week showed today's date while the file (and the
-        leaflet) held the booked one. The limit comes back with the next date shown.
+        leaflet) held the booked one. The limit comes back with the next date shown. With no
+        value, a required date shows today, any other date none.
         """
-        day = QDate.fromString(value, "yyyy-MM-dd") if value else NO_DATE
+        day = QDate.fromString(value, "yyyy-MM-dd") if value else None
         if self._latest is not None:
-            self.setMaximumDate(max(self._latest, day))
+            self.setMaximumDate(max(self._latest, day) if day is not None else self._latest)
+        if day is None:
+            day = self._today() if self._required() else NO_DATE
         self.setDate(day)
 
     def clear_date(self) -> None:
         """Take the date back to none; a required date stays as it is."""
-        if self.minimumDate() <= NO_DATE:
+        if not self._required():
             self.setDate(NO_DATE)
+
+    def _required(self) -> bool:
+        return self.minimumDate() > NO_DATE  # no stand-in day for "none" below the earliest date
 
     def _today(self) -> QDate:
         return min(QDate.currentDate(), self.maximumDate())
