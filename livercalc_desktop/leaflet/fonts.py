@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -172,6 +172,18 @@ def draw_text(
 def text_width(text: str, fonts: FontSet, size: float, preferred: str = BODY) -> float:
     """Width of ``text`` drawn as one line by ``draw_text`` (the same in either direction)."""
     return _width(runs(visual_order(printed(text)), fonts, preferred), size)
+
+
+def longest_fit(low: int, high: int, fits: Callable[[int], bool]) -> int:
+    """Return the largest count from ``low`` to ``high`` that ``fits`` (which holds up to some count), by bisection.
+
+    How much of a text goes on one line: the page header's clinic name, or a word too long for
+    a right-to-left line. ``low`` is returned when nothing larger fits.
+    """
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if fits(middle) else (low, middle - 1)
+    return low
 
 
 def _width(parts: list[tuple[str, str, float]], size: float) -> float:

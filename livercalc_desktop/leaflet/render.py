@@ -36,7 +36,7 @@ from reportlab.platypus import (
 )
 
 from livercalc_desktop.leaflet.content import LeafletContent, Section, TimelinePoint
-from livercalc_desktop.leaflet.fonts import BODY, BOLD, draw_text, markup, register_fonts, text_width
+from livercalc_desktop.leaflet.fonts import BODY, BOLD, draw_text, longest_fit, markup, register_fonts, text_width
 from livercalc_desktop.leaflet.pages import (
     ACCENT,
     INK,
@@ -325,14 +325,8 @@ class LeafletRenderer:
 
         if fits(text):
             return text
-        low, high = 0, len(text)  # the longest prefix that fits, by bisection
-        while low < high:
-            middle = (low + high + 1) // 2
-            if fits(text[:middle].rstrip() + ELLIPSIS):
-                low = middle
-            else:
-                high = middle - 1
-        return text[:low].rstrip() + ELLIPSIS
+        kept = longest_fit(0, len(text), lambda count: fits(text[:count].rstrip() + ELLIPSIS))
+        return text[:kept].rstrip() + ELLIPSIS
 
     def _ordered(self, cells: list[Any]) -> list[Any]:
         """Table columns run from the right in a right-to-left leaflet."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
-from livercalc_desktop.leaflet.fonts import BODY, FontSet, draw_text, runs, shaped
+from livercalc_desktop.leaflet.fonts import BODY, FontSet, draw_text, longest_fit, runs, shaped
 
 
 class RightToLeftParagraph(Flowable):
@@ -62,12 +62,10 @@ class RightToLeftParagraph(Flowable):
         """
         pieces: list[str] = []
         while len(word) > 1 and self._measure(word) > width:
-            low, high = 1, len(word) - 1  # the longest start that fits, and at least one character
-            while low < high:
-                middle = (low + high + 1) // 2
-                low, high = (middle, high) if self._measure(word[:middle]) <= width else (low, middle - 1)
-            pieces.append(word[:low])
-            word = word[low:]
+            # The longest start that fits, and at least one character.
+            kept = longest_fit(1, len(word) - 1, lambda count: self._measure(word[:count]) <= width)  # noqa: B023 - used at once
+            pieces.append(word[:kept])
+            word = word[kept:]
         return [*pieces, word]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
