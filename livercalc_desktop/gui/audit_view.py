@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from PySide6.QtCore import QDate, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from livercalc_desktop.domain.schema import Choice, FieldSpec
-from livercalc_desktop.gui.cases_view import day_of
+from livercalc_desktop.gui.cases_view import FilterDate, day_of
 from livercalc_desktop.gui.input_guards import install_input_guards
 from livercalc_desktop.gui.screen_fit import fit_on_screen
 from livercalc_desktop.knowledge.window_labels import WindowLabels
@@ -104,18 +103,11 @@ class AuditView(QWidget):
         # The window's words for categories and diagnosis groups (the outcome schema's field ``groups``).
         self.labels, self.groups = labels or WindowLabels(), groups
         self.setWindowTitle(self.tr("Audit: categories against outcomes"))
-        self.use_from = QCheckBox(self.tr("Scans from"))
-        self.scan_from = QDateEdit(QDate.currentDate().addYears(-1))
-        self.use_to = QCheckBox(self.tr("to"))
-        self.scan_to = QDateEdit(QDate.currentDate())
+        self.use_from, self.use_to = QCheckBox(self.tr("Scans from")), QCheckBox(self.tr("to"))
+        self.scan_from, self.scan_to = FilterDate(self.use_from, years_back=1), FilterDate(self.use_to, years_back=0)
         for check, edit in ((self.use_from, self.scan_from), (self.use_to, self.scan_to)):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setAccessibleName(check.text())
-            edit.setEnabled(False)
-            check.toggled.connect(edit.setEnabled)
-            check.toggled.connect(self.range_changed.emit)
-            edit.dateChanged.connect(self.range_changed.emit)
+            check.toggled.connect(self.range_changed)  # signal to signal: the tick and the date are not passed on
+            edit.dateChanged.connect(self.range_changed)
         self.period = QLabel()
         self.period.setWordWrap(True)  # a long period in Spanish never widens the window
         pdf = QPushButton(self.tr("Save as &PDF…"))

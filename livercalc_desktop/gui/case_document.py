@@ -8,7 +8,6 @@ or saved, so a save can tell that another window or machine has changed it since
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from livercalc_desktop.casefile import case_json, new_file_tag, read_case_file, 
 from livercalc_desktop.domain.case import Case, Value, WorkupEntry
 from livercalc_desktop.domain.errors import CaseInvalid, Problem
 from livercalc_desktop.domain.validation import case_to_data
+from livercalc_desktop.gui import clock
 from livercalc_desktop.gui.translation import window_labels
 from livercalc_desktop.knowledge.pathway import Pathway
 
@@ -26,9 +26,13 @@ from livercalc_desktop.knowledge.pathway import Pathway
 _TYPING = 1
 
 
-def new_case(today: dt.date | None = None) -> Case:
-    """Return a blank case: only the scan date (today) is filled in; every required finding waits for the user."""
-    return Case(values={"exam.date": (today or dt.date.today()).isoformat()})
+def new_case() -> Case:
+    """Return a blank case: only the scan date is filled in; every required finding waits for the user.
+
+    The scan date is the day the case is started (asked of the clock now), so a New case the
+    morning after the window was opened is dated that morning.
+    """
+    return Case(values={"exam.date": clock.today().isoformat()})
 
 
 def digest(data: bytes) -> bytes:
@@ -96,7 +100,7 @@ class CaseDocument(QObject):
     def problems(self) -> tuple[Problem, ...]:
         """Everything the case file format would reject, in the CLI's words."""
         try:
-            self.pathway.parser.parse(case_to_data(self.case, self.pathway.schema))
+            self.pathway.parser.parse(case_to_data(self.case, self.pathway.schema), clock.today())
         except CaseInvalid as exc:
             return exc.problems
         return ()
@@ -126,12 +130,15 @@ class CaseDocument(QObject):
         self._edit(case, text, from_widget=False)
 
     def set_status(self, item_id: str, status: str | None) -> None:
-        """Record a test's status; a new record is dated today, an existing one keeps its date."""
+        """Record a test's status; a new record is dated today (the clock's now), an existing one keeps its date.
+
+        A recorded date is never rewritten: changing the status of yesterday's record keeps yesterday.
+        """
         entry = self.case.workup.get(item_id)
         if status is None:
             updated = None
         elif entry is None:
-            updated = WorkupEntry(status, "", dt.date.today().isoformat())
+            updated = WorkupEntry(status, "", clock.today().isoformat())
         else:
             updated = WorkupEntry(status, entry.detail, entry.date)
         self._edit(
@@ -180,7 +187,7 @@ class CaseDocument(QObject):
         An unfinished case (saved before every required finding was in) opens with its gaps
         marked, so work saved at the end of a clinic can be completed later.
         """
-        case = read_case_file(path, self.pathway, partial=True)
+        case = read_case_file(path, self.pathway, clock.today(), partial=True)
         self._start_over(case, path, self._digest_on_disk(path))
 
     def adopt(self, case: Case, path: Path | None = None, disk_digest: bytes | None = None) -> None:

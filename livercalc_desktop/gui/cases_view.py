@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QSize, Qt, Signal, SignalInstance
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from livercalc_desktop.gui import clock
 from livercalc_desktop.gui.input_guards import install_input_guards
 from livercalc_desktop.gui.screen_fit import fit_on_screen
+from livercalc_desktop.gui.signals import signals_blocked
 from livercalc_desktop.register.store import CaseRow, Search
 
 # Marked for translation (context "CasesView") and translated where shown.
@@ -57,15 +59,38 @@ def day_of(edit: QDateEdit) -> dt.date:
     return dt.date(date.year(), date.month(), date.day())
 
 
-def _date_edit(name: str) -> tuple[QCheckBox, QDateEdit]:
-    enabled = QCheckBox(name)
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setAccessibleName(name)
-    edit.setEnabled(False)
-    enabled.toggled.connect(edit.setEnabled)
-    return enabled, edit
+class FilterDate(QDateEdit):
+    """A scan-date filter's day, used only while its tick box ``switch`` is on.
+
+    Until someone picks a day it suggests one, ``years_back`` years before today, and suggests
+    it again from the clock each time the filter is switched on: a register window left open
+    overnight suggested yesterday as "Scan to", which hid the morning's cases. A day someone
+    picked stays as it is.
+    """
+
+    def __init__(self, switch: QCheckBox, years_back: int) -> None:
+        super().__init__()
+        self._years_back, self._picked = years_back, False
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setAccessibleName(switch.text())
+        self.setEnabled(False)
+        self._suggest()
+        self.dateChanged.connect(self._on_picked)
+        # Connected before the view's own handlers, so they read the day suggested now.
+        switch.toggled.connect(self._on_switched)
+
+    def _suggest(self) -> None:
+        with signals_blocked(self):
+            self.setDate(clock.today_qdate().addYears(-self._years_back))
+
+    def _on_picked(self) -> None:
+        self._picked = True
+
+    def _on_switched(self, on: bool) -> None:
+        self.setEnabled(on)
+        if on and not self._picked:
+            self._suggest()
 
 
 class CasesView(QWidget):
@@ -87,10 +112,8 @@ class CasesView(QWidget):
         self.category.addItem(self.tr("All categories"), "")
         for category_id, label in categories:
             self.category.addItem(label, category_id)
-        self.use_from, self.scan_from = _date_edit(self.tr("Scan from"))
-        self.use_to, self.scan_to = _date_edit(self.tr("Scan to"))
-        self.scan_from.setDate(QDate.currentDate().addYears(-1))
-        self.scan_to.setDate(QDate.currentDate())
+        self.use_from, self.use_to = QCheckBox(self.tr("Scan from")), QCheckBox(self.tr("Scan to"))
+        self.scan_from, self.scan_to = FilterDate(self.use_from, years_back=1), FilterDate(self.use_to, years_back=0)
         self.due = QCheckBox(self.tr("Outcome &due"))
         self.due.setToolTip(self.tr("Cases more than 4 weeks past their due date with no outcome recorded"))
         # Two rows, so the filters fit a 911-pixel-wide screen (1366 at 150 %) in any window language.

@@ -15,11 +15,15 @@ from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDateEdit, QWidget
 
+from livercalc_desktop.gui import clock
 from livercalc_desktop.gui.signals import signals_blocked
 
 # Early enough for any case a register may hold (a case file's 1998 scan showed as 2000-01-01).
 EARLIEST = QDate(1900, 1, 1)
 NO_DATE = EARLIEST.addDays(-1)  # shown as words: a QDateEdit cannot be empty
+# Every way a user changes a date starts with one of these on the box: typing, the wheel, and the
+# calendar, which only a click on the box opens.
+_USER_INPUT = frozenset({QEvent.Type.FocusIn, QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel})
 
 
 class OptionalDateEdit(QDateEdit):
@@ -27,6 +31,9 @@ class OptionalDateEdit(QDateEdit):
 
     With ``empty_text`` None a date is required: the box starts at today and cannot be cleared
     (Delete set the scan date to the earliest day and showed it as "Not recorded").
+
+    "Today" is the clock's at the moment it is needed, not the day the box was built: the window
+    stays open overnight, and the next morning the box must take (and start from) the new day.
     """
 
     def __init__(self, empty_text: str | None, *, not_in_future: bool = True, parent: QWidget | None = None) -> None:
@@ -36,9 +43,9 @@ class OptionalDateEdit(QDateEdit):
         if empty_text is not None:
             self.setSpecialValueText(empty_text)
         self.setMinimumDate(EARLIEST if empty_text is None else NO_DATE)
-        self._latest = QDate.currentDate() if not_in_future else None
-        if self._latest is not None:
-            self.setMaximumDate(self._latest)
+        self._not_in_future = not_in_future
+        if not_in_future:
+            self.setMaximumDate(clock.today_qdate())
         self.setDate(self._today() if empty_text is None else NO_DATE)
         self.calendarWidget().installEventFilter(self)
 
@@ -55,8 +62,9 @@ class OptionalDateEdit(QDateEdit):
         value, a required date shows today, any other date none.
         """
         day = QDate.fromString(value, "yyyy-MM-dd") if value else None
-        if self._latest is not None:
-            self.setMaximumDate(max(self._latest, day) if day is not None else self._latest)
+        if self._not_in_future:
+            latest = clock.today_qdate()
+            self.setMaximumDate(max(latest, day) if day is not None else latest)
         if day is None:
             day = self._today() if self._required() else NO_DATE
         self.setDate(day)
@@ -70,7 +78,23 @@ class OptionalDateEdit(QDateEdit):
         return self.minimumDate() > NO_DATE  # no stand-in day for "none" below the earliest date
 
     def _today(self) -> QDate:
-        return min(QDate.currentDate(), self.maximumDate())
+        return min(clock.today_qdate(), self.maximumDate())
+
+    def _follow_today(self) -> None:
+        """Move the "not after today" limit on to today; it never moves back, so a shown date stays as it is."""
+        if self._not_in_future:
+            self.setMaximumDate(max(self.maximumDate(), clock.today_qdate()))
+
+    def event(self, event: QEvent) -> bool:
+        """Bring the limit up to today before the user acts on the box.
+
+        Set once when the box was built, the limit refused the new day's date after midnight
+        until the window was reopened. Checked here, on focus, a key, a click or the wheel, it
+        costs nothing while the window waits overnight (no timer) and covers the calendar too.
+        """
+        if event.type() in _USER_INPUT:
+            self._follow_today()
+        return super().event(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Open the calendar on this month when there is no date yet; nothing is chosen by opening it.
