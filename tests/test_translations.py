@@ -239,6 +239,51 @@ def test_every_shipped_translation_is_complete_current_and_marked_draft(pathway)
         assert translation.status == "draft" and translation.translator and not translation.reviewer
 
 
+# How many babies or spots a sentence speaks of, in each shipped language. A study's
+# "nearly all" must not become "all", nor "most" become "almost all" (spec 5: numbers
+# never turn into a stronger claim). Each English wording must be matched by its
+# translation's, and a translation may say it only where the English does.
+PROPORTIONS: dict[str, dict[str, str]] = {
+    r"\bnearly all\b": {"es": r"\bcasi tod[oa]s\b", "ar": r"(?:كل|جميع)\s+ال\S+\s+تقريب", "zh-Hans": "几乎"},
+    r"\bmost\b(?! important)": {"es": r"\bmayoría\b", "ar": "معظم|أغلب", "zh-Hans": "大多数|大部分"},
+    r"\bhalf\b": {"es": r"\bmitad\b", "ar": "نصف", "zh-Hans": "一半"},
+}
+# A test is "recommended" only where the English says so; "offered" leaves the choice with
+# her (spec 5, item 4), and a translation that recommends what the English offers changes who decides.
+RECOMMENDS = re.compile(r"recommend|suggest|advi[cs]e", re.IGNORECASE)
+RECOMMEND_WORDS = {"es": r"(?i)recom[ie]nd|aconsej", "ar": "نصح|نصيح|توصي|يوصى|يُوصى|نوصي", "zh-Hans": "建议|推荐"}
+
+
+def _shipped_pairs(pathway: Pathway) -> list[tuple[str, str, str, str]]:
+    """(language, path, English, translation) for every entry of every shipped translation."""
+    sources = source_texts(read_toml(pathway.folder / "leaflet.en.toml"))
+    pairs = []
+    for language in SHIPPED:
+        entries = read_translation(pathway.folder / f"leaflet.{language}.toml").entries
+        pairs += [(language, path, english, entries[path].text) for path, english in sources.items()]
+    return pairs
+
+
+def test_a_translation_says_how_many_exactly_as_the_english_does(pathway):
+    wrong = [
+        f"{language} {path}: {translated!r} for {english!r}"
+        for language, path, english, translated in _shipped_pairs(pathway)
+        for english_words, words in PROPORTIONS.items()
+        if bool(re.search(english_words, english, re.IGNORECASE))
+        != bool(re.search(words[language], translated, re.IGNORECASE))
+    ]
+    assert wrong == []
+
+
+def test_a_translation_recommends_only_where_the_english_recommends(pathway):
+    wrong = [
+        f"{language} {path}: {translated!r} for {english!r}"
+        for language, path, english, translated in _shipped_pairs(pathway)
+        if re.search(RECOMMEND_WORDS[language], translated) and not RECOMMENDS.search(english)
+    ]
+    assert wrong == []
+
+
 # --- .po round trip --------------------------------------------------------------------
 
 
