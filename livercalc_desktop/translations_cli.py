@@ -44,6 +44,7 @@ from livercalc_desktop.leaflet.translations import (
     available_languages,
     check,
     file_tag,
+    own_name,
     read_translation,
     source_texts,
     translation_path,
@@ -127,6 +128,7 @@ class _Texts:
     toml: Callable[[Translation], str]
     check: Callable[[Translation], Report]
     project: str
+    name: Callable[[str], str] = lambda _language: ""  # language -> its own name, for a new file's [meta]
 
 
 def _texts(args: argparse.Namespace, pathway: Pathway) -> _Texts:
@@ -146,6 +148,7 @@ def _texts(args: argparse.Namespace, pathway: Pathway) -> _Texts:
         lambda translation: translation_toml(translation, english),
         lambda translation: check(english, translation),
         PROJECT,
+        own_name,
     )
 
 
@@ -153,7 +156,7 @@ def _load(texts: _Texts, language: str) -> Translation:
     path = texts.file(language)
     if path.exists():
         return read_translation(path)
-    return Translation(language=language, locale=language.replace("-", "_"), translator="")
+    return Translation(language=language, locale=language.replace("-", "_"), translator="", name=texts.name(language))
 
 
 def _row(language: str, translation: Translation, report: Report) -> tuple[str, ...]:

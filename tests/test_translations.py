@@ -17,6 +17,7 @@ from livercalc_desktop.domain.case import Case
 from livercalc_desktop.engine.evaluate import assess
 from livercalc_desktop.knowledge.pathway import Pathway, bundled_pathway_folder, load_pathway
 from livercalc_desktop.knowledge.strict_table import read_toml
+from livercalc_desktop.knowledge.text_translations import LeafletLanguage, leaflet_languages
 from livercalc_desktop.leaflet.content import ClinicDetails, LeafletContent, build_content
 from livercalc_desktop.leaflet.formats import Formats
 from livercalc_desktop.leaflet.po import export_po, import_po
@@ -296,7 +297,8 @@ def test_po_round_trip_loses_nothing_including_stale_and_reviewed_entries(pathwa
     entries["old.path"] = Entry("ba9876543210", "Una frase que el inglés ya no tiene.")
     original = dataclasses.replace(shipped, entries=entries, translator="Agencia Ejemplo <a@example.org>")
     po = export_po(english, original, "1.1.0")
-    empty = Translation(language="es", locale="es", translator="")
+    # The name is the file's, not the .po's: importing into the file keeps it (see the command-line test).
+    empty = Translation(language="es", locale="es", translator="", name=shipped.name)
     back = import_po(po, english, dataclasses.replace(empty, entries={"headings.seen": entries["headings.seen"]}))
     assert back.translation.entries == original.entries
     assert back.translation.translator == original.translator
@@ -509,6 +511,40 @@ def test_importing_a_new_language_writes_texts_everyone_on_the_machine_can_read(
     assert result.returncode == 0, result.stderr
     # Leaflet texts hold no patient data; an owner-only file would hide the language from other users.
     assert stat.S_IMODE((pathway_copy.folder / "leaflet.vi.toml").stat().st_mode) == 0o644
+
+
+# --- the languages' own names ---------------------------------------------------------------
+
+NAMES = {"en": "English", "ar": "العربية", "es": "Español", "zh-Hans": "中文（简体）"}
+
+
+def test_each_leaflet_file_names_its_language_in_itself_and_every_loader_keeps_the_name(pathway):
+    assert leaflet_languages(pathway.folder) == tuple(LeafletLanguage(tag, name) for tag, name in NAMES.items())
+    for tag, name in NAMES.items():
+        assert load_leaflet_texts(pathway, tag).name == name
+    assert read_translation(pathway.folder / "window.es.toml").name == ""  # the window's labels need none
+
+
+def test_a_new_language_from_a_po_file_gets_its_own_name_and_a_round_trip_keeps_it(tmp_path, pathway_copy):
+    folder = str(pathway_copy.folder)
+    po = tmp_path / "ar.po"
+    assert run("translations", "--folder", folder, "export", "--lang", "ar", "-o", str(po)).returncode == 0
+    assert run("translations", "--folder", folder, "import", "--lang", "de", str(po)).returncode == 0
+    german = pathway_copy.folder / "leaflet.de.toml"
+    assert read_translation(german).name == "Deutsch"
+    assert LeafletLanguage("de", "Deutsch") in leaflet_languages(pathway_copy.folder)
+    # A name edited by hand in the file survives exporting and importing again.
+    _edit(german, 'name = "Deutsch"', 'name = "Deutsch (Schweiz)"')
+    assert run("translations", "--folder", folder, "export", "--lang", "de", "-o", str(po)).returncode == 0
+    assert run("translations", "--folder", folder, "import", "--lang", "de", str(po)).returncode == 0
+    assert read_translation(german).name == "Deutsch (Schweiz)"
+
+
+def test_a_damaged_leaflet_file_is_listed_by_its_tag_alone(pathway_copy):
+    (pathway_copy.folder / "leaflet.de.toml").write_text("[meta\nname = ", encoding="utf-8")
+    (pathway_copy.folder / "leaflet.fr.toml").write_text("[meta]\nname = 3\n", encoding="utf-8")
+    languages = leaflet_languages(pathway_copy.folder)
+    assert LeafletLanguage("de", "") in languages and LeafletLanguage("fr", "") in languages
 
 
 # --- page breaks ---------------------------------------------------------------------------

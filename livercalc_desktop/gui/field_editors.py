@@ -9,10 +9,9 @@ history always match what is on screen.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +29,7 @@ from livercalc_desktop.domain.case import Value
 from livercalc_desktop.domain.schema import FieldSpec, FieldType
 from livercalc_desktop.gui.optional_date import OptionalDateEdit
 from livercalc_desktop.gui.signals import signals_blocked
+from livercalc_desktop.knowledge.text_translations import LeafletLanguage
 
 Commit = Callable[[], None]
 
@@ -73,11 +73,6 @@ class TextEditor(Editor):
         super().__init__(spec, self.edit)
         if spec.max_length:
             self.edit.setMaxLength(spec.max_length)
-        if spec.type is FieldType.LANGUAGE:
-            self.edit.setValidator(
-                QRegularExpressionValidator(QRegularExpression(r"[A-Za-z]{0,3}(-[A-Za-z0-9]{0,8})*"))
-            )
-            self.edit.setPlaceholderText("en")
         self.edit.textEdited.connect(lambda _t: on_commit())
 
     def value(self) -> Value | None:
@@ -242,23 +237,33 @@ class SizesEditor(Editor):
             spin.setValue(sizes[index] if index < len(sizes) else spin.minimum())
 
 
-class ChoiceEditor(Editor):
-    """A drop-down with "Not recorded" first; booleans are Yes / No."""
+def _choice_items(spec: FieldSpec) -> list[tuple[str, Value]]:
+    """Return a choice field's items after "Not recorded": Yes / No for a boolean, else the schema's choices."""
+    items: list[tuple[str, Value]] = []
+    if spec.type is FieldType.BOOL:
+        items += [
+            (QCoreApplication.translate("FieldEditors", "Yes"), True),
+            (QCoreApplication.translate("FieldEditors", "No"), False),
+        ]
+    return items + [(choice.label, choice.value) for choice in spec.choices]
 
-    def __init__(self, spec: FieldSpec, on_commit: Commit) -> None:
+
+class ChoiceEditor(Editor):
+    """A drop-down with "Not recorded" first, then ``items`` (by default the field's choices; Yes / No for a boolean).
+
+    The schema's default is marked "(default)": it is what a value left not recorded means.
+    """
+
+    def __init__(self, spec: FieldSpec, on_commit: Commit, items: Iterable[tuple[str, Value]] | None = None) -> None:
         self.combo = QComboBox()
         super().__init__(spec, self.combo)
         self.combo.addItem(not_recorded(), None)
-        if spec.type is FieldType.BOOL:
-            self.combo.addItem(QCoreApplication.translate("FieldEditors", "Yes"), True)
-            self.combo.addItem(QCoreApplication.translate("FieldEditors", "No"), False)
-        for choice in spec.choices:
-            self.combo.addItem(choice.label, choice.value)
-        if spec.default is not None:
-            default = QCoreApplication.translate("FieldEditors", "{choice} (default)")
-            self.combo.setItemText(
-                self.combo.findData(spec.default), default.format(choice=spec.choice_label(spec.default))
-            )
+        for text, value in _choice_items(spec) if items is None else items:
+            self.combo.addItem(text, value)
+        default = self.combo.findData(spec.default) if spec.default is not None else -1
+        if default > 0:
+            marked = QCoreApplication.translate("FieldEditors", "{choice} (default)")
+            self.combo.setItemText(default, marked.format(choice=self.combo.itemText(default)))
         self.combo.currentIndexChanged.connect(lambda _i: on_commit())
 
     def value(self) -> Value | None:
@@ -268,6 +273,41 @@ class ChoiceEditor(Editor):
     def set_value(self, value: Value | None) -> None:
         index = self.combo.findData(value) if value is not None else 0
         self.combo.setCurrentIndex(max(index, 0))
+
+
+def language_item(language: LeafletLanguage) -> str:
+    """Name a leaflet language as language pickers do, in its own words and with its tag: "Español (es)"."""
+    return f"{language.name} ({language.tag})" if language.name else language.tag
+
+
+class LanguageEditor(ChoiceEditor):
+    """The patient's leaflet language: "Not recorded", then every language the pathway has leaflet texts in.
+
+    A tag recorded in a file that is none of these ("vi", "zh-CN", "es-MX") is shown as recorded,
+    as one more item, never as "Not recorded" or as another language; whether a leaflet prints
+    for it (zh-CN does, in zh-Hans) is the leaflet export's to say. Once another value is shown
+    that item goes: it was that case's value, not a language to offer.
+    """
+
+    def __init__(self, spec: FieldSpec, on_commit: Commit, languages: Iterable[LeafletLanguage]) -> None:
+        super().__init__(spec, on_commit, [(language_item(language), language.tag) for language in languages])
+        self._listed = self.combo.count()
+        self.combo.currentIndexChanged.connect(lambda _i: self._drop_unlisted())
+
+    def set_value(self, value: Value | None) -> None:
+        if value is not None and self.combo.findData(value) < 0:
+            if self.combo.count() > self._listed:
+                self.combo.setItemText(self._listed, str(value))
+                self.combo.setItemData(self._listed, value)
+            else:
+                self.combo.addItem(str(value), value)
+        super().set_value(value)
+        self._drop_unlisted()
+
+    def _drop_unlisted(self) -> None:
+        # The unlisted item is the last one: removing it never moves the current item.
+        if self.combo.count() > self._listed and self.combo.currentIndex() < self._listed:
+            self.combo.removeItem(self._listed)
 
 
 class ChoicesEditor(Editor):
@@ -335,13 +375,14 @@ class ChoicesEditor(Editor):
         self.none_seen.setChecked(value == ())
 
 
-def make_editor(spec: FieldSpec, on_commit: Commit) -> Editor:
-    """Return the editor for a field, by its type."""
+def make_editor(spec: FieldSpec, on_commit: Commit, languages: Iterable[LeafletLanguage] = ()) -> Editor:
+    """Return the editor for a field, by its type; a language field offers ``languages`` (the pathway's leaflets')."""
     if spec.type is FieldType.TEXT and (spec.max_length or 0) > 500:
         return NoteEditor(spec, on_commit)
+    if spec.type is FieldType.LANGUAGE:
+        return LanguageEditor(spec, on_commit, languages)
     editors: dict[FieldType, Callable[[FieldSpec, Commit], Editor]] = {
         FieldType.TEXT: TextEditor,
-        FieldType.LANGUAGE: TextEditor,
         FieldType.DATE: DateEditor,
         FieldType.INT: IntEditor,
         FieldType.NUMBER: NumberEditor,

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -28,6 +28,7 @@ from livercalc_desktop.gui.problem_words import problem_message
 from livercalc_desktop.gui.signals import signals_blocked
 from livercalc_desktop.gui.styles import style_label
 from livercalc_desktop.gui.widget_updates import set_shown, set_style_property, set_text
+from livercalc_desktop.knowledge.text_translations import LeafletLanguage
 from livercalc_desktop.knowledge.window_labels import WindowLabels
 
 # Letters the menu bar uses (File, Edit, Register, Help) are left to it.
@@ -113,9 +114,16 @@ class FindingsForm(QWidget):
 
     value_edited = Signal(str, object, bool)  # path, value, typed (merges into one undo step)
 
-    def __init__(self, schema: CaseSchema, parent: QWidget | None = None, labels: WindowLabels | None = None) -> None:
+    def __init__(
+        self,
+        schema: CaseSchema,
+        parent: QWidget | None = None,
+        labels: WindowLabels | None = None,
+        languages: Sequence[LeafletLanguage] = (),
+    ) -> None:
         super().__init__(parent)
         self.schema = schema
+        self._languages = languages  # what a language field offers: the pathway's leaflet languages
         # The words shown for the schema's labels (translated where current); values are the schema's.
         self.labels = labels or WindowLabels()
         self.editors: dict[str, Editor] = {}
@@ -158,7 +166,7 @@ class FindingsForm(QWidget):
                 and pending[0].path.rsplit(".", 1)[0] == spec.path.rsplit(".", 1)[0]
             ):
                 row_specs.append(self.labels.shown(pending.pop(0)))
-            editors = [make_editor(s, functools.partial(self._commit, s.path)) for s in row_specs]
+            editors = [make_editor(s, functools.partial(self._commit, s.path), self._languages) for s in row_specs]
             holder = QWidget()
             column = QVBoxLayout(holder)
             column.setContentsMargins(0, 0, 0, 0)

@@ -31,6 +31,8 @@ from livercalc_desktop.gui.screen_fit import fit_on_screen, hold_width
 from livercalc_desktop.gui.settings import GEOMETRY, LAST_FOLDER, SPLITTER, AppSettings
 from livercalc_desktop.gui.shown_names import menu_text, shown_name
 from livercalc_desktop.gui.translation import window_labels
+from livercalc_desktop.knowledge.strict_table import TomlReader
+from livercalc_desktop.knowledge.text_translations import LeafletLanguage, leaflet_languages
 
 if TYPE_CHECKING:
     from livercalc_desktop.gui.documents import DocumentKind
@@ -71,6 +73,12 @@ def _scrolling() -> QScrollArea:
     return area
 
 
+@functools.cache
+def _leaflet_languages(folder: Path, read: TomlReader) -> tuple[LeafletLanguage, ...]:
+    """Return the pathway's leaflet languages, read once however many windows open (each file through ``read``)."""
+    return leaflet_languages(folder, read)
+
+
 class MainWindow(QMainWindow):
     """The counselling window."""
 
@@ -92,7 +100,8 @@ class MainWindow(QMainWindow):
         side_layout.setSpacing(0)
         self.splitter.addWidget(form_area)
         self.splitter.addWidget(side)
-        self.form = FindingsForm(self.pathway.schema, labels=window_labels(self.pathway))
+        languages = _leaflet_languages(self.pathway.folder, self.pathway.read)
+        self.form = FindingsForm(self.pathway.schema, labels=window_labels(self.pathway), languages=languages)
         self.panel = AssessmentPanel(self.pathway)
         form_area.setWidget(self.form)
         panel_area.setWidget(self.panel)

@@ -25,6 +25,8 @@ class Pathway:
     schema: CaseSchema
     kb: KnowledgeBase
     parser: CaseParser
+    # How its files were read (the window's: through its parsed cache), for those read later on.
+    read: TomlReader = read_toml
 
     def problem_text(self, problem: Problem) -> str:
         """Say a validation problem with the field's label, as the form and checklist name it.
@@ -51,7 +53,8 @@ def load_pathway(folder: Path, read: TomlReader = read_toml) -> Pathway:
     references = load_references(folder, read)
     schema = load_schema(folder, read=read)
     kb = load_knowledge_base(folder, schema, references, read)
-    return Pathway(folder=folder, schema=schema, kb=kb, parser=CaseParser(schema, {i.id: i.kind for i in kb.checklist}))
+    parser = CaseParser(schema, {i.id: i.kind for i in kb.checklist})
+    return Pathway(folder=folder, schema=schema, kb=kb, parser=parser, read=read)
 
 
 def bundled_pathway_folder(pathway_id: str = FETAL_PATHWAY) -> Path:

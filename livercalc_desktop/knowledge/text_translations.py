@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from livercalc_desktop.domain.errors import KnowledgeBaseError
-from livercalc_desktop.knowledge.strict_table import StrictTable, read_toml
+from livercalc_desktop.knowledge.strict_table import StrictTable, TomlReader, read_toml
 
 SOURCE_LANGUAGE = "en"
 STATUSES = ("draft", "reviewed")
@@ -48,6 +48,7 @@ class Translation:
     language: str
     locale: str
     translator: str
+    name: str = ""  # the language's own name ("Español"): a leaflet file's, for the window's language list
     reviewer: str = ""
     reviewed: str = ""
     status: str = "draft"
@@ -117,6 +118,7 @@ def read_translation(path: Path) -> Translation:
         language=meta.take("language", str),
         locale=meta.take("locale", str),
         translator=meta.take("translator", str),
+        name=meta.take("name", str, ""),
         reviewer=meta.take("reviewer", str, ""),
         reviewed=meta.take("reviewed", str, ""),
         status=status,
@@ -143,6 +145,7 @@ def translation_toml(translation: Translation, order: Iterable[str], header: Ite
     lines += ["", "[meta]"]
     meta = {
         "language": translation.language,
+        **({"name": translation.name} if translation.name else {}),
         "locale": translation.locale,
         "translator": translation.translator,
         "reviewer": translation.reviewer,
@@ -159,3 +162,44 @@ def translation_toml(translation: Translation, order: Iterable[str], header: Ite
             f"{reviewed} }}"
         )
     return "\n".join(lines) + "\n"
+
+
+# --- which leaflet languages a pathway has ---------------------------------------------
+# Here, not in leaflet.translations (which imports Babel): the window lists the languages at start-up.
+
+
+def translation_path(folder: Path, language: str) -> Path:
+    return folder / f"leaflet.{language}.toml"
+
+
+def available_languages(folder: Path) -> tuple[str, ...]:
+    """Languages with a texts file, English first."""
+    others = sorted(p.name.split(".")[1] for p in folder.glob("leaflet.*.toml") if p.name != "leaflet.en.toml")
+    return (SOURCE_LANGUAGE, *others)
+
+
+@dataclass(frozen=True, slots=True)
+class LeafletLanguage:
+    """A language the pathway has leaflet texts in: its file's tag, and its own name ("" when the file names none)."""
+
+    tag: str
+    name: str
+
+
+def leaflet_languages(folder: Path, read: TomlReader = read_toml) -> tuple[LeafletLanguage, ...]:
+    """Return the leaflet languages, English first, each with the ``name`` in its file's [meta].
+
+    The names are data, so a new ``leaflet.<tag>.toml`` is listed with its name and no code
+    changes. Only the name is looked at: exporting a leaflet checks the whole file. A file that
+    cannot be read is listed by its tag alone, so a damaged translation never stops the window
+    from starting (exporting in that language then says what is wrong with it).
+    """
+    languages = []
+    for tag in available_languages(folder):
+        try:
+            meta = read(translation_path(folder, tag)).get("meta")
+        except KnowledgeBaseError:
+            meta = None
+        name = meta.get("name") if isinstance(meta, dict) else None
+        languages.append(LeafletLanguage(tag, name if isinstance(name, str) else ""))
+    return tuple(languages)

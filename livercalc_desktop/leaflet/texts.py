@@ -122,12 +122,14 @@ class StatusLists:
 class LeafletTexts:
     """Every patient-facing string of one language.
 
+    ``name`` is the language's own name ("Español"), as the window lists it for the patient;
     ``locale`` is the CLDR locale that formats dates, numbers, weeks and lists;
     ``translation`` is None for the English source; ``english_notice`` is the English
     "not yet reviewed" line a draft translation prints beside its own.
     """
 
     language: str
+    name: str
     locale: str
     content_version: str
     review_status: str
@@ -348,6 +350,7 @@ class _TextsReader:
         self.exactly("baby", set(baby), {"default", "possessive", *pregnancy.choice_values} - {"singleton"})
         texts = LeafletTexts(
             language=meta.take("language", str),
+            name=meta.take("name", str),
             locale=meta.take("locale", str),
             content_version=meta.take("content_version", str),
             review_status=meta.take("review_status", str),
@@ -425,6 +428,6 @@ def load_leaflet_texts(pathway: Pathway, language: str = SOURCE_LANGUAGE) -> Lea
             language,
         )
     data = translated(english, translation)
-    data["meta"]["language"], data["meta"]["locale"] = translation.language, translation.locale
+    data["meta"].update(language=translation.language, name=translation.name, locale=translation.locale)
     texts = _TextsReader(pathway, data, path.name).read()
     return replace(texts, translation=translation, english_notice=source.layout["unreviewed_translation"])

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
@@ -25,9 +24,11 @@ from livercalc_desktop.knowledge.text_translations import (
     Entry,
     Report,
     Translation,
+    available_languages,
     compare,
     read_translation,
     source_hash,
+    translation_path,
 )
 from livercalc_desktop.knowledge.text_translations import translation_toml as _translation_toml
 
@@ -42,6 +43,7 @@ __all__ = [
     "base_tag",
     "check",
     "file_tag",
+    "own_name",
     "read_translation",
     "source_hash",
     "source_texts",
@@ -54,6 +56,7 @@ __all__ = [
 _NOT_WORDS = frozenset(
     {
         "meta.language",
+        "meta.name",
         "meta.locale",
         "meta.content_version",
         "meta.review_status",
@@ -170,16 +173,16 @@ def written_script(tag: str) -> str | None:
 _SCRIPT_NAMED = frozenset({"zh", "sr", "uz", "pa", "az", "bs"})
 
 
+def own_name(tag: str) -> str:
+    """Return the language's name in itself, from CLDR, as language lists start it: "Deutsch", "Русский"; "" if unknown.
+
+    Written into a new language's file (its [meta] name), where the window's language list reads it.
+    """
+    locale = _parse(tag)
+    name = locale.get_display_name(locale) if locale else None
+    return name[:1].upper() + name[1:] if name else ""
+
+
 def base_tag(tag: str) -> str:
     locale = _parse(tag)
     return locale.language if locale else tag.split("-")[0].lower()
-
-
-def translation_path(folder: Path, language: str) -> Path:
-    return folder / f"leaflet.{language}.toml"
-
-
-def available_languages(folder: Path) -> tuple[str, ...]:
-    """Languages with a texts file, English first."""
-    others = sorted(p.name.split(".")[1] for p in folder.glob("leaflet.*.toml") if p.name != "leaflet.en.toml")
-    return (SOURCE_LANGUAGE, *others)

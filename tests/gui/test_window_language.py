@@ -29,6 +29,7 @@ from livercalc_desktop.gui.app import application
 from livercalc_desktop.gui.audit_view import AuditView
 from livercalc_desktop.gui.case_document import CaseDocument
 from livercalc_desktop.gui.cases_view import CasesView
+from livercalc_desktop.gui.field_editors import language_item
 from livercalc_desktop.gui.findings_form import FieldLabel, FindingsForm
 from livercalc_desktop.gui.main_window import MainWindow
 from livercalc_desktop.gui.outcome_form import OutcomeForm
@@ -36,7 +37,7 @@ from livercalc_desktop.gui.preferences import PreferencesDialog
 from livercalc_desktop.gui.settings import ENGLISH_COPY, UI_LANGUAGE
 from livercalc_desktop.gui.translation import WINDOW_LANGUAGES, install_translators, window_labels, window_language
 from livercalc_desktop.knowledge.pathway import bundled_pathway_folder, load_pathway
-from livercalc_desktop.knowledge.text_translations import read_translation
+from livercalc_desktop.knowledge.text_translations import leaflet_languages, read_translation
 from livercalc_desktop.knowledge.window_labels import load_window_labels, outcome_schema, window_report, window_sources
 from livercalc_desktop.register.audit import ALL, CASES, URGENT, WITH_OUTCOME, AuditRow, AuditTable
 from livercalc_desktop.resources import resources_root
@@ -170,8 +171,9 @@ def _same_in_both() -> set[str]:
     same |= {
         m.findtext("source") or "" for m in root.iter("message") if m.findtext("source") == m.findtext("translation")
     }
-    # Names: the app's, each window language in its own words, and the language tag placeholder.
-    names = {"LiverCalc Desktop", "en", *WINDOW_LANGUAGES.values()}
+    # Names: the app's, each window language in its own words, the language tag placeholder, and
+    # the leaflet languages in their own words (the patient's language, whatever the window's).
+    names = {"LiverCalc Desktop", "en", *WINDOW_LANGUAGES.values(), *map(language_item, leaflet_languages(PATHWAY))}
     return {t.replace("&", "") for t in same} | names
 
 
