@@ -47,7 +47,9 @@ class OptionalDateEdit(QDateEdit):
         if not_in_future:
             self.setMaximumDate(clock.today_qdate())
         self.setDate(self._today() if empty_text is None else NO_DATE)
-        self.calendarWidget().installEventFilter(self)
+        # The calendar is built on the first click, the only way it opens: built with each box,
+        # the window's nine calendars were about 3 % of the start-up's work and rarely opened.
+        self._calendar_watched = False
 
     def iso_date(self) -> str | None:
         """Return the date shown as ``YYYY-MM-DD``, or None for no date."""
@@ -94,6 +96,9 @@ class OptionalDateEdit(QDateEdit):
         """
         if event.type() in _USER_INPUT:
             self._follow_today()
+        if event.type() == QEvent.Type.MouseButtonPress and not self._calendar_watched:
+            self.calendarWidget().installEventFilter(self)  # before Qt opens it, on this very click
+            self._calendar_watched = True
         return super().event(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
