@@ -349,10 +349,23 @@ class LeafletRenderer:
                     ("TOPPADDING", (0, 0), (-1, -1), 4),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
                     ("FONTNAME", (0, 0), (-1, -1), BODY),
+                    # The last row never goes alone to a new page under the repeated header (it
+                    # looked like a misprint): the table breaks before the row above it instead.
+                    ("NOSPLIT", (0, -2), (-1, -1)),
                 ]
             )
         )
         return table
+
+    @staticmethod
+    def _first_break(table: Table) -> int:
+        """Return how many rows (the header's among them) must stand on the table's first page.
+
+        reportlab breaks a table only after its header and a first row, and the last two rows
+        stay together: a table of fewer than four rows never breaks at all.
+        """
+        rows = len(table._cellvalues)
+        return 2 if rows >= 4 else rows
 
     def _section(self, section: Section, width: float) -> Flowable:
         lines = [self.p(t) for t in section.paragraphs]
@@ -378,14 +391,15 @@ class LeafletRenderer:
     def _tests_start(self, content: LeafletContent, width: float) -> list[Flowable]:
         """Lay out the tests heading and table, the table starting on the heading's page.
 
-        The table may run on over pages (its header row repeats), so only the heading, the
-        header row and the first row need to fit; if they do not, all of them start a new page.
+        The table may run on over pages (its header row repeats), so only the heading and the
+        rows before its first possible break need to fit; if they do not, all of them start a
+        new page.
         """
         title = self.p(content.headings["tests"], "h2")
         needed = title.wrap(width, LONG_NOTE_POINTS * 4)[1] + title.getSpaceBefore() + title.getSpaceAfter()
         table = self._tests_table(content, width)
         table.wrap(width, LONG_NOTE_POINTS * 4)
-        return [_RoomFor(needed + sum(table._rowHeights[:2])), title, table]
+        return [_RoomFor(needed + sum(table._rowHeights[: self._first_break(table)])), title, table]
 
     def story(self, content: LeafletContent, width: float) -> list[Flowable]:
         h = content.headings
