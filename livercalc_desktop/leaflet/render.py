@@ -27,6 +27,7 @@ from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    Frame,
     KeepTogether,
     PageBreak,
     Paragraph,
@@ -244,18 +245,21 @@ class _RoomFor(CondPageBreak):
 
 
 class _PartEnd(Flowable):
-    """Zero-size mark at the end of a part: notes where on its last page the part ends."""
+    """Mark at the end of a part: notes where on its last page the part ends.
+
+    It is a frame action, which never needs room: drawn as a zero-size flowable, it did not
+    fit after a disclaimer whose space after reached below the frame, and started a page of
+    its own, blank but for the header and footer (the tighter setting of a long leaflet with
+    an English copy then saved no page).
+    """
 
     def __init__(self, ends: list[tuple[int, float]]) -> None:
         super().__init__()
         self.ends = ends
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        return 0.0, 0.0
-
-    def drawOn(self, canvas: rl_canvas.Canvas, x: float, y: float, _sW: float = 0) -> None:
-        """Note the page and ``y``, the height from the foot of the page, at which the part ends."""
-        self.ends.append((canvas.getPageNumber(), y))
+    def frameAction(self, frame: Frame) -> None:
+        """Note the page and the height from its foot (``frame._y``) at which the part ends."""
+        self.ends.append((self.canv.getPageNumber(), frame._y))
 
 
 class _PartMarker(Flowable):
