@@ -205,6 +205,27 @@ def test_no_row_stands_alone_in_the_english_copy_of_a_leaflet_with_a_long_note(p
     _assert_no_row_alone(leaflet(pathway, case, paper=paper, english_copy=True))
 
 
+@pytest.mark.parametrize(
+    ("name", "language", "paper"),
+    [("screen-positive", "zh-Hans", "letter"), ("screen-positive", "ar", "letter"), ("liver-mass", "ar", "a4")],
+)
+def test_no_part_of_a_leaflet_with_an_english_copy_ends_on_a_nearly_blank_page(pathway, name, language, paper):
+    """Both parts were set tighter when one ended nearly blank: the translated part saved its page,
+    but the English part's last page, which had been a third full, was left holding 13 % of a page."""
+    case = demo(pathway, name, language)
+    pdf = leaflet(pathway, case, paper=paper, english_copy=True)
+    pages = pdf_reader(pdf).pages
+    height = float(pages[0].mediabox.height)
+    frame_top, frame_bottom = height - MARGIN - 8 * mm, MARGIN + 4 * mm
+    english_title = content_for(pathway, case, "en").title
+    headers = [" ".join(t for _, y, t in runs_on_page(pdf, page) if y > height - MARGIN) for page in range(len(pages))]
+    english_from = next(page for page, header in enumerate(headers) if english_title in header)
+    for last in (english_from - 1, len(pages) - 1):  # the last page of each part
+        lowest = min(y for _, y, _ in runs_on_page(pdf, last) if MARGIN < y < height - MARGIN)
+        filled = (frame_top - lowest) / (frame_top - frame_bottom)
+        assert filled > 0.2, f"page {last + 1} of {len(pages)} is {filled:.0%} full"
+
+
 def _image_left_edges(pdf: bytes, page: int) -> list[float]:
     """The left edge of every image drawn on a page (the x of its placement matrix)."""
     edges: list[float] = []

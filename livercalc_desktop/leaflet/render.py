@@ -478,14 +478,20 @@ class LeafletRenderer:
         )
         parts = [content] if english is None else [content, english]
 
-        def story(width: float) -> list[Flowable]:
-            flowables = self.story(content, width)
-            if english is not None:
-                flowables += [PageBreak(), _PartMarker(1), *self.story(english, width)]
-            return flowables
+        def build(tight: frozenset[int]) -> tuple[bytes, list[tuple[int, float]]]:
+            """Typeset the parts, those in ``tight`` a little tighter; return the PDF and where each part ends."""
 
-        def build(tight: bool) -> tuple[bytes, list[tuple[int, float]]]:
-            self.tight, self.ends = tight, []
+            def story(width: float) -> list[Flowable]:
+                flowables: list[Flowable] = []
+                for index, part in enumerate(parts):
+                    self.tight = index in tight
+                    if index:
+                        flowables += [PageBreak(), _PartMarker(index)]
+                    flowables += self.story(part, width)
+                self.tight = False
+                return flowables
+
+            self.ends = []
             pdf = build_pdf(
                 story,
                 lambda width, height: self._decorate(parts, width, height),
@@ -497,14 +503,18 @@ class LeafletRenderer:
             )
             return pdf, self.ends
 
-        pdf, ends = build(tight=False)
+        pdf, ends = build(frozenset())
         frame_top = PAPER[paper][1] - TOP
-        if frame_top - max(y for _, y in ends) < NEARLY_BLANK * (frame_top - BOTTOM):
-            # A part ends on a nearly blank page: set it a little tighter, kept if that saves the page.
-            tighter, tight_ends = build(tight=True)
-            if tight_ends[-1][0] < ends[-1][0]:
-                pdf = tighter
-        self.tight = False
+        short = frozenset(i for i, (_, y) in enumerate(ends) if frame_top - y < NEARLY_BLANK * (frame_top - BOTTOM))
+        # A part that ends on a nearly blank page is set a little tighter, kept if that saves the page;
+        # every part only if that saves more. Tightening both parts of a leaflet with an English copy
+        # whenever one ended nearly blank often saved that page but left the other part's last page
+        # emptier, or moved its end onto a nearly blank page of its own.
+        fewest = ends[-1][0]
+        for tight in dict.fromkeys([short, frozenset(range(len(parts)))]) if short else ():
+            tighter, tight_ends = build(tight)
+            if tight_ends[-1][0] < fewest:
+                pdf, fewest = tighter, tight_ends[-1][0]
         return pdf
 
     def _decorate(
