@@ -185,3 +185,12 @@ def test_a_name_no_bundled_font_can_print_is_refused_with_the_field_named(pathwa
     case = case_from(pathway, patient={"preferred_name": "प्रिया"})  # Devanagari needs shaping we do not have
     with pytest.raises(LeafletError, match=r"patient.preferred_name: holds characters the leaflet fonts cannot print"):
         build_leaflet_pdf(case, pathway)
+
+
+def test_a_paper_size_no_leaflet_is_laid_out_for_is_refused(pathway):
+    """The summary's refusal was tested; the leaflet's, the same check, was not."""
+    from livercalc_desktop.domain.errors import LeafletError
+    from livercalc_desktop.leaflet.export import build_leaflet_pdf
+
+    with pytest.raises(LeafletError, match="paper: must be one of a4, letter, got 'a3'"):
+        build_leaflet_pdf(case_from(pathway), pathway, paper="a3")

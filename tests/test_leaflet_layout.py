@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import unicodedata
+from typing import Any
 
 import pytest
 from reportlab.lib.units import mm
@@ -88,7 +89,14 @@ def test_the_disclaimer_never_stands_alone_on_the_last_page(name, language, pape
 
 
 @pytest.mark.parametrize(
-    ("name", "language", "paper"), [("peritoneal-isolated", "en", "a4"), ("isolated-pending", "es", "a4")]
+    ("name", "language", "paper"),
+    [
+        ("peritoneal-isolated", "en", "a4"),
+        ("isolated-pending", "es", "a4"),
+        # The tighter setting fitted the closing lines on page 4, but the zero-size mark after
+        # them then started a blank page 5 of its own, so the tighter setting saved no page.
+        ("isolated-reassuring", "en", "letter"),
+    ],
 )
 def test_a_page_that_would_hold_only_the_disclaimer_is_saved(name, language, paper):
     pdf, _ = _printed(name, language, paper)
@@ -143,6 +151,79 @@ def test_every_page_but_the_last_is_well_filled(name, language, paper):
         lowest = min(y for _, y, _ in runs_on_page(pdf, page) if MARGIN < y < height - MARGIN)
         filled = (frame_top - lowest) / (frame_top - frame_bottom)
         assert filled > 0.4, f"page {page + 1} is {filled:.0%} full"
+
+
+def _table_rows(pdf: bytes, page: int) -> int:
+    """How many rows of the tests table a page holds, its header among them: the rules drawn under them.
+
+    The table is the only thing drawn with horizontal lines inside the text frame (boxes are
+    filled rectangles, the timeline's line is vertical), one rule under each row.
+    """
+    height = float(pdf_reader(pdf).pages[page].mediabox.height)
+    rules: set[float] = set()
+    start: tuple[float, float] | None = None
+
+    def visit(operator: bytes, operands: list[Any], cm: list[float], tm: list[float]) -> None:
+        nonlocal start
+        if operator not in (b"m", b"l"):
+            return
+        x, y = (float(value) for value in operands)
+        point = (x * cm[0] + y * cm[2] + cm[4], x * cm[1] + y * cm[3] + cm[5])
+        level = start is not None and abs(point[1] - start[1]) < 0.01
+        if operator == b"l" and level and MARGIN + 1 < point[1] < height - MARGIN - 1:  # not the header's or footer's
+            rules.add(round(point[1], 1))
+        start = point
+
+    pdf_reader(pdf).pages[page].extract_text(visitor_operand_before=visit)
+    return len(rules)
+
+
+def _assert_no_row_alone(pdf: bytes) -> None:
+    rows = [_table_rows(pdf, page) for page in range(len(pdf_reader(pdf).pages))]
+    for page, count in enumerate(rows):
+        if count:
+            assert count >= 2, f"page {page + 1}: the header row alone ({rows})"
+        if count and page and rows[page - 1]:
+            assert count - 1 >= 2, f"page {page + 1}: one row alone under the repeated header ({rows})"
+
+
+@pytest.mark.parametrize(("name", "language", "paper"), MATRIX)
+def test_no_tests_table_row_stands_alone_under_its_repeated_header(name, language, paper):
+    """The last row went alone to a new page (Spanish isolated-pending on Letter, Arabic abnormal-result on A4)."""
+    pdf, content = _printed(name, language, paper)
+    assert sum(_table_rows(pdf, page) for page in range(len(pdf_reader(pdf).pages))) >= len(content.tests) + 1
+    _assert_no_row_alone(pdf)
+
+
+@pytest.mark.parametrize(("name", "paper"), [("isolated-pending", "a4"), ("isolated-reassuring", "letter")])
+def test_no_row_stands_alone_in_the_english_copy_of_a_leaflet_with_a_long_note(pathway, name, paper):
+    """The English copy's table, pushed on by a long Arabic note, left its last row alone too."""
+    data = json.loads((EXAMPLES / f"{name}.json").read_text(encoding="utf-8"))
+    data["patient"]["language"] = "ar"
+    data["notes"] = {"for_patient": ARABIC_NOTE}
+    case = parse_case_text(json.dumps(data), pathway, f"{name}.json", TODAY)
+    _assert_no_row_alone(leaflet(pathway, case, paper=paper, english_copy=True))
+
+
+@pytest.mark.parametrize(
+    ("name", "language", "paper"),
+    [("screen-positive", "zh-Hans", "letter"), ("screen-positive", "ar", "letter"), ("liver-mass", "ar", "a4")],
+)
+def test_no_part_of_a_leaflet_with_an_english_copy_ends_on_a_nearly_blank_page(pathway, name, language, paper):
+    """Both parts were set tighter when one ended nearly blank: the translated part saved its page,
+    but the English part's last page, which had been a third full, was left holding 13 % of a page."""
+    case = demo(pathway, name, language)
+    pdf = leaflet(pathway, case, paper=paper, english_copy=True)
+    pages = pdf_reader(pdf).pages
+    height = float(pages[0].mediabox.height)
+    frame_top, frame_bottom = height - MARGIN - 8 * mm, MARGIN + 4 * mm
+    english_title = content_for(pathway, case, "en").title
+    headers = [" ".join(t for _, y, t in runs_on_page(pdf, page) if y > height - MARGIN) for page in range(len(pages))]
+    english_from = next(page for page, header in enumerate(headers) if english_title in header)
+    for last in (english_from - 1, len(pages) - 1):  # the last page of each part
+        lowest = min(y for _, y, _ in runs_on_page(pdf, last) if MARGIN < y < height - MARGIN)
+        filled = (frame_top - lowest) / (frame_top - frame_bottom)
+        assert filled > 0.2, f"page {last + 1} of {len(pages)} is {filled:.0%} full"
 
 
 def _image_left_edges(pdf: bytes, page: int) -> list[float]:

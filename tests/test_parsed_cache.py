@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from livercalc_desktop.knowledge.parsed_cache import ParsedTomlCache
+from livercalc_desktop.knowledge.parsed_cache import MAX_COPY_BYTES, ParsedTomlCache
 from livercalc_desktop.knowledge.pathway import bundled_pathway_folder, load_pathway
 from livercalc_desktop.knowledge.strict_table import read_toml
 
@@ -138,3 +138,25 @@ def test_junk_where_a_copy_should_be_only_costs_the_parsing(pathway_copy, cache,
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@posix_only
+def test_a_link_where_a_copy_should_be_is_not_followed(pathway_copy, cache, tmp_path):
+    """A link could point the window at any owner-only JSON file; the copy is parsed again instead."""
+    source = pathway_copy / "references.toml"
+    copy = _copy_name(cache, source)
+    planted = tmp_path / "planted.json"
+    planted.write_text(json.dumps({"planted": True}), "utf-8")
+    os.chmod(planted, 0o600)
+    copy.symlink_to(planted)
+    assert cache.read(source) == read_toml(source)
+    assert not copy.is_symlink() and json.loads(planted.read_text("utf-8")) == {"planted": True}
+
+
+def test_a_copy_larger_than_any_of_ours_is_ignored_and_written_again(pathway_copy, cache):
+    source = pathway_copy / "references.toml"
+    cache.read(source)
+    (copy,) = copies(cache, "references")
+    copy.write_text(json.dumps({"huge": "x" * MAX_COPY_BYTES}), "utf-8")
+    assert cache.read(source) == read_toml(source)
+    assert copy.stat().st_size < MAX_COPY_BYTES

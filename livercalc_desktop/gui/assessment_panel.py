@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from livercalc_desktop.domain.errors import Problem
 from livercalc_desktop.engine.assessment import NOT_RECORDED, Assessment, ChecklistEntry, Reason
-from livercalc_desktop.gui.optional_date import OptionalDateEdit
+from livercalc_desktop.gui.optional_date import OptionalDateEdit, clear_date_button
 from livercalc_desktop.gui.problem_words import problem_text
 from livercalc_desktop.gui.record_editors import WrappingNoteEdit
 from livercalc_desktop.gui.signals import signals_blocked
@@ -149,13 +149,14 @@ class _RecordEditors:
         self.date = OptionalDateEdit(QCoreApplication.translate("RecordEditors", "No date"))
         self.date.setObjectName(f"date:{item_id}")
         self.date.setAccessibleName(QCoreApplication.translate("AssessmentPanel", "Date of {item}").format(item=label))
-        self.clear_date = QToolButton()
-        self.clear_date.setObjectName(f"clear-date:{item_id}")
-        self.clear_date.setText(QCoreApplication.translate("AssessmentPanel", "Clear date"))
         clear = QCoreApplication.translate("AssessmentPanel", "Clear the date of {item}")
-        self.clear_date.setAccessibleName(clear.format(item=label))
-        self.clear_date.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.clear_date.clicked.connect(self.date.clear_date)
+        self.clear_date = clear_date_button(
+            self.date,
+            QCoreApplication.translate("AssessmentPanel", "Clear date"),
+            clear.format(item=label),
+            Qt.FocusPolicy.TabFocus,
+        )
+        self.clear_date.setObjectName(f"clear-date:{item_id}")
         self.detail = WrappingNoteEdit()
         self.detail.setObjectName(f"detail:{item_id}")
         note = QCoreApplication.translate("AssessmentPanel", "Result or note for {item}")

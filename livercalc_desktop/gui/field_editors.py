@@ -21,13 +21,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
-    QToolButton,
     QWidget,
 )
 
 from livercalc_desktop.domain.case import Value
 from livercalc_desktop.domain.schema import FieldSpec, FieldType
-from livercalc_desktop.gui.optional_date import OptionalDateEdit
+from livercalc_desktop.gui.optional_date import OptionalDateEdit, clear_date_button
 from livercalc_desktop.gui.signals import signals_blocked
 from livercalc_desktop.knowledge.text_translations import LeafletLanguage
 
@@ -119,13 +118,12 @@ class DateEditor(Editor):
             line = QHBoxLayout(widget)
             line.setContentsMargins(0, 0, 0, 0)
             line.addWidget(self.edit, 1)
-            clear = QToolButton()
-            clear.setText(QCoreApplication.translate("FieldEditors", "Clear"))
-            clear.setAccessibleName(
-                QCoreApplication.translate("FieldEditors", "Clear {field}").format(field=spec.label)
+            clear = clear_date_button(
+                self.edit,
+                QCoreApplication.translate("FieldEditors", "Clear"),
+                QCoreApplication.translate("FieldEditors", "Clear {field}").format(field=spec.label),
+                Qt.FocusPolicy.NoFocus,  # the keyboard clears with Delete
             )
-            clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard clears with Delete
-            clear.clicked.connect(self.edit.clear_date)
             line.addWidget(clear)
         super().__init__(spec, widget)
         self.edit.setAccessibleName(spec.label)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDateEdit, QWidget
+from PySide6.QtWidgets import QDateEdit, QToolButton, QWidget
 
 from livercalc_desktop.gui import clock
 from livercalc_desktop.gui.signals import signals_blocked
@@ -142,3 +142,13 @@ class OptionalDateEdit(QDateEdit):
                 return  # Down brought today's date: that is its one step
             self.lineEdit().setSelection(0, 4)  # the digits typed replace the year, then go on to month and day
         super().keyPressEvent(event)
+
+
+def clear_date_button(edit: OptionalDateEdit, text: str, accessible_name: str, focus: Qt.FocusPolicy) -> QToolButton:
+    """Return the button beside ``edit`` that takes its date back to none (the mouse's Delete key)."""
+    button = QToolButton()
+    button.setText(text)
+    button.setAccessibleName(accessible_name)
+    button.setFocusPolicy(focus)
+    button.clicked.connect(edit.clear_date)
+    return button

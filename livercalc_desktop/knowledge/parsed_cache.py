@@ -16,14 +16,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import re
-import stat
 from pathlib import Path
 from typing import Any
 
 from livercalc_desktop import __version__
 from livercalc_desktop.atomic import write_atomically
+from livercalc_desktop.bounded_read import read_bounded
 from livercalc_desktop.domain.errors import KnowledgeBaseError, LivercalcError
 from livercalc_desktop.knowledge.strict_table import parse_toml, toml_bytes
 
@@ -69,32 +68,14 @@ class ParsedTomlCache:
 
 def _read_copy(copy: Path) -> dict[str, Any] | None:
     """Return a copy's tables, or None when there is no copy fit to trust."""
-    # Without O_NONBLOCK a named pipe there would hang the start; a folder there is no copy either.
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    # A named pipe there must not hang the start, and a folder, a link or a file others
+    # could have written is no copy either: read_bounded refuses them all.
     try:
-        handle = os.open(copy, flags)
-    except OSError:
-        return None
-    try:
-        info = os.fstat(handle)
-        if not stat.S_ISREG(info.st_mode) or not _owner_only(info):
-            return None
-        data = os.read(handle, MAX_COPY_BYTES + 1)
-    except OSError:
-        return None
-    finally:
-        os.close(handle)
-    if len(data) > MAX_COPY_BYTES:
+        data = read_bounded(copy, MAX_COPY_BYTES, "parsed copy", KnowledgeBaseError, own_file=True)
+    except (LivercalcError, OSError):
         return None
     try:
         tables = json.loads(data.decode("utf-8"))
     except ValueError:  # not UTF-8 or not JSON: a damaged copy
         return None
     return tables if isinstance(tables, dict) else None
-
-
-def _owner_only(info: os.stat_result) -> bool:
-    """Tell whether only this user could have written the copy (POSIX; Windows keeps per-user folders)."""
-    if not hasattr(os, "getuid"):
-        return True
-    return info.st_uid == os.getuid() and not info.st_mode & 0o077

@@ -13,7 +13,7 @@ from livercalc_desktop.knowledge.pathway import Pathway
 from livercalc_desktop.leaflet.content import build_content
 from livercalc_desktop.leaflet.fonts import FontSet
 from livercalc_desktop.leaflet.letterhead import ClinicDetails, clinic_text_problem
-from livercalc_desktop.leaflet.pages import PAPER
+from livercalc_desktop.leaflet.pages import check_paper
 from livercalc_desktop.leaflet.render import LeafletRenderer
 from livercalc_desktop.leaflet.texts import load_leaflet_texts
 from livercalc_desktop.resources import resources_root
@@ -45,8 +45,7 @@ def build_leaflet_pdf(
     refused); a language without complete texts raises ``TranslationRefused``.
     ``english_copy`` adds the English leaflet after a translated one.
     """
-    if paper not in PAPER:
-        raise LeafletError(f"paper: must be one of {', '.join(PAPER)}, got {paper!r}")
+    check_paper(paper)
     texts = load_leaflet_texts(pathway, language or leaflet_language(case))
     clinic = clinic or ClinicDetails()
     for label, text in (("clinic name", clinic.name), ("clinic contact", clinic.contact)):

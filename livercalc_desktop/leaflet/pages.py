@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from livercalc_desktop.domain.errors import LeafletError
 from livercalc_desktop.leaflet.fonts import BODY
 from livercalc_desktop.leaflet.letterhead import Logo
 
@@ -30,6 +31,12 @@ MARGIN = 18 * mm
 PageDecorator = Callable[[rl_canvas.Canvas, int, int], None]
 PART = "_livercalc_part"
 """Canvas attribute naming the part of a document a page belongs to (a leaflet and its English copy)."""
+
+
+def check_paper(paper: str) -> None:
+    """Refuse a paper size no document is laid out for, before any text is checked or typeset."""
+    if paper not in PAPER:
+        raise LeafletError(f"paper: must be one of {', '.join(PAPER)}, got {paper!r}")
 
 
 def numbered_canvas(footer: PageDecorator) -> type[rl_canvas.Canvas]:

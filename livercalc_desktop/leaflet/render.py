@@ -27,6 +27,7 @@ from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    Frame,
     KeepTogether,
     PageBreak,
     Paragraph,
@@ -244,18 +245,21 @@ class _RoomFor(CondPageBreak):
 
 
 class _PartEnd(Flowable):
-    """Zero-size mark at the end of a part: notes where on its last page the part ends."""
+    """Mark at the end of a part: notes where on its last page the part ends.
+
+    It is a frame action, which never needs room: drawn as a zero-size flowable, it did not
+    fit after a disclaimer whose space after reached below the frame, and started a page of
+    its own, blank but for the header and footer (the tighter setting of a long leaflet with
+    an English copy then saved no page).
+    """
 
     def __init__(self, ends: list[tuple[int, float]]) -> None:
         super().__init__()
         self.ends = ends
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        return 0.0, 0.0
-
-    def drawOn(self, canvas: rl_canvas.Canvas, x: float, y: float, _sW: float = 0) -> None:
-        """Note the page and ``y``, the height from the foot of the page, at which the part ends."""
-        self.ends.append((canvas.getPageNumber(), y))
+    def frameAction(self, frame: Frame) -> None:
+        """Note the page and the height from its foot (``frame._y``) at which the part ends."""
+        self.ends.append((self.canv.getPageNumber(), frame._y))
 
 
 class _PartMarker(Flowable):
@@ -349,10 +353,23 @@ class LeafletRenderer:
                     ("TOPPADDING", (0, 0), (-1, -1), 4),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
                     ("FONTNAME", (0, 0), (-1, -1), BODY),
+                    # The last row never goes alone to a new page under the repeated header (it
+                    # looked like a misprint): the table breaks before the row above it instead.
+                    ("NOSPLIT", (0, -2), (-1, -1)),
                 ]
             )
         )
         return table
+
+    @staticmethod
+    def _first_break(table: Table) -> int:
+        """Return how many rows (the header's among them) must stand on the table's first page.
+
+        reportlab breaks a table only after its header and a first row, and the last two rows
+        stay together: a table of fewer than four rows never breaks at all.
+        """
+        rows = len(table._cellvalues)
+        return 2 if rows >= 4 else rows
 
     def _section(self, section: Section, width: float) -> Flowable:
         lines = [self.p(t) for t in section.paragraphs]
@@ -378,14 +395,15 @@ class LeafletRenderer:
     def _tests_start(self, content: LeafletContent, width: float) -> list[Flowable]:
         """Lay out the tests heading and table, the table starting on the heading's page.
 
-        The table may run on over pages (its header row repeats), so only the heading, the
-        header row and the first row need to fit; if they do not, all of them start a new page.
+        The table may run on over pages (its header row repeats), so only the heading and the
+        rows before its first possible break need to fit; if they do not, all of them start a
+        new page.
         """
         title = self.p(content.headings["tests"], "h2")
         needed = title.wrap(width, LONG_NOTE_POINTS * 4)[1] + title.getSpaceBefore() + title.getSpaceAfter()
         table = self._tests_table(content, width)
         table.wrap(width, LONG_NOTE_POINTS * 4)
-        return [_RoomFor(needed + sum(table._rowHeights[:2])), title, table]
+        return [_RoomFor(needed + sum(table._rowHeights[: self._first_break(table)])), title, table]
 
     def story(self, content: LeafletContent, width: float) -> list[Flowable]:
         h = content.headings
@@ -460,14 +478,20 @@ class LeafletRenderer:
         )
         parts = [content] if english is None else [content, english]
 
-        def story(width: float) -> list[Flowable]:
-            flowables = self.story(content, width)
-            if english is not None:
-                flowables += [PageBreak(), _PartMarker(1), *self.story(english, width)]
-            return flowables
+        def build(tight: frozenset[int]) -> tuple[bytes, list[tuple[int, float]]]:
+            """Typeset the parts, those in ``tight`` a little tighter; return the PDF and where each part ends."""
 
-        def build(tight: bool) -> tuple[bytes, list[tuple[int, float]]]:
-            self.tight, self.ends = tight, []
+            def story(width: float) -> list[Flowable]:
+                flowables: list[Flowable] = []
+                for index, part in enumerate(parts):
+                    self.tight = index in tight
+                    if index:
+                        flowables += [PageBreak(), _PartMarker(index)]
+                    flowables += self.story(part, width)
+                self.tight = False
+                return flowables
+
+            self.ends = []
             pdf = build_pdf(
                 story,
                 lambda width, height: self._decorate(parts, width, height),
@@ -479,14 +503,18 @@ class LeafletRenderer:
             )
             return pdf, self.ends
 
-        pdf, ends = build(tight=False)
+        pdf, ends = build(frozenset())
         frame_top = PAPER[paper][1] - TOP
-        if frame_top - max(y for _, y in ends) < NEARLY_BLANK * (frame_top - BOTTOM):
-            # A part ends on a nearly blank page: set it a little tighter, kept if that saves the page.
-            tighter, tight_ends = build(tight=True)
-            if tight_ends[-1][0] < ends[-1][0]:
-                pdf = tighter
-        self.tight = False
+        short = frozenset(i for i, (_, y) in enumerate(ends) if frame_top - y < NEARLY_BLANK * (frame_top - BOTTOM))
+        # A part that ends on a nearly blank page is set a little tighter, kept if that saves the page;
+        # every part only if that saves more. Tightening both parts of a leaflet with an English copy
+        # whenever one ended nearly blank often saved that page but left the other part's last page
+        # emptier, or moved its end onto a nearly blank page of its own.
+        fewest = ends[-1][0]
+        for tight in dict.fromkeys([short, frozenset(range(len(parts)))]) if short else ():
+            tighter, tight_ends = build(tight)
+            if tight_ends[-1][0] < fewest:
+                pdf, fewest = tighter, tight_ends[-1][0]
         return pdf
 
     def _decorate(

@@ -11,7 +11,7 @@ from livercalc_desktop.domain.errors import LeafletError
 from livercalc_desktop.engine.evaluate import assess
 from livercalc_desktop.knowledge.pathway import Pathway
 from livercalc_desktop.leaflet.letterhead import ClinicDetails
-from livercalc_desktop.leaflet.pages import PAPER
+from livercalc_desktop.leaflet.pages import check_paper
 from livercalc_desktop.resources import resources_root
 from livercalc_desktop.summary.content import SummaryContent, build_summary
 from livercalc_desktop.summary.note import summary_note
@@ -42,8 +42,7 @@ def summary_text(case: Case, pathway: Pathway, *, ascii_only: bool = False, clin
 
 def build_summary_pdf(case: Case, pathway: Pathway, *, paper: str = "a4", clinic: ClinicDetails | None = None) -> bytes:
     """Return the PDF bytes of the clinician summary; raises ``LeafletError`` for unprintable text."""
-    if paper not in PAPER:
-        raise LeafletError(f"paper: must be one of {', '.join(PAPER)}, got {paper!r}")
+    check_paper(paper)
     clinic = clinic or ClinicDetails()
     renderer = SummaryRenderer(resources_root() / "fonts")
     typed: dict[str, object] = {path: case.get(path) for path in _TYPED_FIELDS}

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QLabel,
+    QToolButton,
     QWidget,
 )
 
@@ -561,6 +562,20 @@ def test_a_history_date_nobody_entered_shows_as_not_recorded_and_can_be_cleared(
     assert window.document.case.get("history.infection_date") is None and infection.text() == "Not recorded"
     window.document.undo_stack.undo()
     assert window.document.case.get("history.infection_date") == "2026-03-20"
+
+
+def test_the_clear_button_beside_a_history_date_takes_it_back_to_not_recorded(window, examples):
+    """The mouse's way to Delete; the keyboard never stops on it (Delete clears from the date box)."""
+    window.open_path(examples / "urgent-hydrops.json")
+    editor = window.form.editors["history.illness_date"]
+    (clear,) = editor.widget.findChildren(
+        QToolButton, options=Qt.FindChildOption.FindDirectChildrenOnly
+    )  # not the box's own
+    assert (clear.text(), clear.accessibleName()) == ("Clear", f"Clear {editor.spec.label}")
+    assert clear.focusPolicy() == Qt.FocusPolicy.NoFocus
+    clear.click()
+    assert window.document.case.get("history.illness_date") is None
+    assert editor.focus_widgets()[0].text() == "Not recorded"
 
 
 def test_a_new_case_starts_with_the_scan_date_today_and_no_history_dates(window):

@@ -279,6 +279,8 @@ def test_a_test_date_can_be_changed_cleared_but_not_set_in_the_future(qtbot, win
     assert window.document.case.workup["maternal-infection-serology"].date == "2026-09-02"
     assert window.isWindowModified()
     assert row.clear_date.isVisibleTo(window)
+    assert row.clear_date.accessibleName() == "Clear the date of Maternal infection blood tests"
+    assert row.clear_date.focusPolicy() == Qt.FocusPolicy.TabFocus  # in the panel's tab order, unlike the form's
     row.clear_date.click()
     assert window.document.case.workup["maternal-infection-serology"].date is None
     assert row.date.text() == "No date"
