@@ -133,7 +133,8 @@ def test_dates_weeks_and_numbers_come_from_cldr(pathway):
     )
     assert "Medía unos 2,5 mm de ancho." in es.seen[0]
     zh = content_for(pathway, case, "zh-Hans")
-    assert "2026年3月10日" in zh.seen[0] and "20周" in zh.seen[0]
+    # Chinese writes a compound duration without "and" (CLDR's unit list): "20周3天", not "20周和3天".
+    assert "2026年3月10日" in zh.seen[0] and "怀孕20周3天" in zh.seen[0]
     assert Formats.of("ar").duration(20, "week") == "20 أسبوعًا"  # Arabic "many" plural form, from CLDR
     assert Formats.of("ar").duration(3, "week") == "3 أسابيع"  # and its "few" form
     assert Formats.of("en_GB").gestation(24, 1) == "24 weeks and 1 day"

@@ -69,6 +69,16 @@ class Formats:
         return ("" if self.locale.language in _NO_SPACES else " ").join(items)
 
     def gestation(self, weeks: int, days: int) -> str:
-        """20 weeks and 3 days, 21 weeks and 1 day, or just 22 weeks."""
+        """20 weeks and 3 days, 21 weeks and 1 day, or just 22 weeks; 20周3天 in Chinese.
+
+        Chinese and Japanese write weeks and days as one duration, with no "and" (CLDR's unit
+        list pattern): the ordinary list's "和" read as "20 weeks plus 3 days". Other languages
+        keep their "and" ("y", "و"): their unit lists drop it ("20 weeks, 3 days").
+        """
         week_text = self.duration(weeks, "week")
-        return week_text if days == 0 else self.join([week_text, self.duration(days, "day")])
+        if days == 0:
+            return week_text
+        parts = [week_text, self.duration(days, "day")]
+        if self.locale.language in _NO_SPACES:
+            return str(format_list(parts, style="unit", locale=self.locale))
+        return self.join(parts)
