@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
 import shutil
 import stat
+import threading
 import unicodedata
 from pathlib import Path
 
@@ -546,6 +548,22 @@ def test_a_damaged_leaflet_file_is_listed_by_its_tag_alone(pathway_copy):
     (pathway_copy.folder / "leaflet.fr.toml").write_text("[meta]\nname = 3\n", encoding="utf-8")
     languages = leaflet_languages(pathway_copy.folder)
     assert LeafletLanguage("de", "") in languages and LeafletLanguage("fr", "") in languages
+
+
+def test_a_pipe_named_like_a_leaflet_file_never_holds_up_the_window_start(pathway_copy):
+    """The window reads every leaflet file as it starts: a named pipe there hung it, waiting for a writer."""
+    pipe = pathway_copy.folder / "leaflet.vi.toml"
+    os.mkfifo(pipe)
+    listed: list[LeafletLanguage] = []
+    reader = threading.Thread(target=lambda: listed.extend(leaflet_languages(pathway_copy.folder)), daemon=True)
+    reader.start()
+    reader.join(timeout=30)  # a guard against a hang, not a timing: the read returns at once
+    held = reader.is_alive()
+    if held:  # let the blocked read go (a writer that closes at once), so no thread is left behind
+        os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join()
+    assert not held
+    assert LeafletLanguage("vi", "") in listed  # listed by its tag; exporting in it says what is wrong
 
 
 # --- page breaks ---------------------------------------------------------------------------

@@ -273,9 +273,21 @@ class ChoiceEditor(Editor):
         self.combo.setCurrentIndex(max(index, 0))
 
 
+# Own names of languages are short ("Español", "中文（简体）"); CLDR's longest real ones, with a
+# region, run to about 50 characters. A drop-down is as wide as its longest item: a name longer
+# than this is cut, so no leaflet file can make the form wider than the screen.
+_NAME_SHOWN_MAX = 32
+
+
 def language_item(language: LeafletLanguage) -> str:
-    """Name a leaflet language as language pickers do, in its own words and with its tag: "Español (es)"."""
-    return f"{language.name} ({language.tag})" if language.name else language.tag
+    """Name a leaflet language as language pickers do, in its own words and with its tag: "Español (es)".
+
+    The name is shown on one line, and a long one is cut with an ellipsis; the tag is always shown whole.
+    """
+    name = " ".join(language.name.split())
+    if len(name) > _NAME_SHOWN_MAX:
+        name = name[: _NAME_SHOWN_MAX - 1].rstrip() + "…"
+    return f"{name} ({language.tag})" if name else language.tag
 
 
 class LanguageEditor(ChoiceEditor):

@@ -11,11 +11,13 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
+from livercalc_desktop.bounded_read import read_bounded
 from livercalc_desktop.domain.errors import KnowledgeBaseError
 
 T = TypeVar("T")
 E = TypeVar("E", bound=StrEnum)
 _MISSING = object()
+MAX_PATHWAY_FILE_BYTES = 8 * 2**20  # the largest shipped file (a leaflet's texts) is about 50 KB
 
 TomlReader = Callable[[Path], dict[str, Any]]
 """Turns a TOML file into its tables: ``read_toml``, or a cache's reader (knowledge.parsed_cache)."""
@@ -27,11 +29,12 @@ def read_toml(path: Path) -> dict[str, Any]:
 
 
 def toml_bytes(path: Path) -> bytes:
-    """Return the bytes of a pathway file, or raise a ``KnowledgeBaseError`` naming it."""
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise KnowledgeBaseError(f"{path.name}: cannot read: {exc}") from exc
+    """Return the bytes of a pathway file, or raise a ``KnowledgeBaseError`` naming it.
+
+    Read without blocking and only if it is a regular file: the window reads every leaflet
+    file as it starts, and a named pipe among them (``leaflet.vi.toml``) hung the start.
+    """
+    return read_bounded(path, MAX_PATHWAY_FILE_BYTES, "pathway file", KnowledgeBaseError)
 
 
 def parse_toml(data: bytes, name: str) -> dict[str, Any]:

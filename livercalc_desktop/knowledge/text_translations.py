@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from livercalc_desktop.domain.errors import KnowledgeBaseError
+from livercalc_desktop.domain.validation import is_language_tag
 from livercalc_desktop.knowledge.strict_table import StrictTable, TomlReader, read_toml
 
 SOURCE_LANGUAGE = "en"
@@ -192,10 +193,18 @@ def leaflet_languages(folder: Path, read: TomlReader = read_toml) -> tuple[Leafl
     The names are data, so a new ``leaflet.<tag>.toml`` is listed with its name and no code
     changes. Only the name is looked at: exporting a leaflet checks the whole file. A file that
     cannot be read is listed by its tag alone, so a damaged translation never stops the window
-    from starting (exporting in that language then says what is wrong with it).
+    from starting (exporting in that language then says what is wrong with it). A file whose
+    name holds no language tag is left out.
     """
     languages = []
+    listed: set[str] = set()
     for tag in available_languages(folder):
+        # A file whose name holds no language tag ("leaflet.es - Copy.toml", a copy left beside
+        # the real one) offers none: recorded, such a tag made the saved case refuse to open.
+        # Tags differ in case only in their spelling ("EN" is "en"): each language is listed once.
+        if not is_language_tag(tag) or tag.casefold() in listed:
+            continue
+        listed.add(tag.casefold())
         try:
             meta = read(translation_path(folder, tag)).get("meta")
         except KnowledgeBaseError:

@@ -156,3 +156,29 @@ def test_the_wheel_over_the_unfocused_box_changes_nothing(qtbot, window, example
     assert window.document.case.get(LANGUAGE) == "en"
     assert box.currentText() == "English (en) (default)"
     assert not window.isWindowModified()
+
+
+def test_a_file_whose_name_holds_no_language_tag_is_not_offered(qtbot, pathway_folder, settings, dialogs, tmp_path):
+    """A copy left beside a leaflet file was offered as a language; the case saved with it would not open again."""
+    too_long = "es" + "-abcdefgh" * 4  # the shape of a tag, but longer than the case format takes
+    for copy in ("leaflet.es - Copy.toml", "leaflet.es.old.toml", "leaflet.x-klingon.toml", f"leaflet.{too_long}.toml"):
+        shutil.copy(pathway_folder / "leaflet.es.toml", pathway_folder / copy)
+    shutil.copy(pathway_folder / "leaflet.en.toml", pathway_folder / "leaflet.EN.toml")  # "EN" is "en"
+    window = window_on(qtbot, pathway_folder, settings, dialogs)
+    box = language_box(window)
+    assert items(box) == SHIPPED_ITEMS
+    # Every language offered is one a saved case opens with again.
+    for index in range(1, box.count()):
+        box.setCurrentIndex(index)
+        assert not [p for p in window.document.problems() if p.path == LANGUAGE], box.itemText(index)
+
+
+def test_a_long_name_in_a_leaflet_file_is_cut_and_never_widens_the_form(qtbot, pathway_folder, settings, dialogs):
+    """A 3,000-character name made the drop-down, and the window, 35,000 pixels wide."""
+    spanish = pathway_folder / "leaflet.es.toml"
+    long_name = "Espa\\nñol " + "W" * 3000
+    spanish.write_text(spanish.read_text(encoding="utf-8").replace('"Español"', f'"{long_name}"'), encoding="utf-8")
+    window = window_on(qtbot, pathway_folder, settings, dialogs)
+    shown = items(language_box(window))[3]
+    assert shown.startswith("Espa ñol WWW") and shown.endswith("… (es)") and len(shown) < 40
+    assert window.minimumSizeHint().width() <= 911  # the narrowest screen the window fits (1366 at 150 %)
