@@ -103,13 +103,13 @@ class NoteEditor(Editor):
 class DateEditor(Editor):
     """A date with a calendar; no date after today where the field forbids it.
 
-    A required date (the scan's) starts as today, the day of the appointment. A date that may
-    be unknown (an illness's, an infection's) starts as "Not recorded", never as a date nobody
-    entered; Delete or the clear button takes it back there.
+    A required date (the scan's) is today in a new case, the day of the appointment, and cannot
+    be cleared. A date that may be unknown (an illness's, an infection's) starts as "Not
+    recorded", never as a date nobody entered; Delete or the clear button takes it back there.
     """
 
     def __init__(self, spec: FieldSpec, on_commit: Commit) -> None:
-        self.edit = OptionalDateEdit(None if spec.required else not_recorded(), not_in_future=spec.not_in_future)
+        self.edit = OptionalDateEdit(not_recorded(), required=spec.required, not_in_future=spec.not_in_future)
         self.edit.setObjectName(f"{spec.path}:date")
         if spec.required:
             widget: QWidget = self.edit

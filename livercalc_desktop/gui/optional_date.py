@@ -29,24 +29,35 @@ _USER_INPUT = frozenset({QEvent.Type.FocusIn, QEvent.Type.KeyPress, QEvent.Type.
 class OptionalDateEdit(QDateEdit):
     """A calendar date or none (shown as ``empty_text``); never after today when ``not_in_future``.
 
-    With ``empty_text`` None a date is required: the box starts at today and cannot be cleared
-    (Delete set the scan date to the earliest day and showed it as "Not recorded").
+    A ``required`` date (the scan's) shows none only when a case holds none (a hand-edited file):
+    showing today there, over "is required", read as recorded, and choosing today recorded
+    nothing. The user cannot take it back to none: Delete leaves it (it recorded 2000-01-01
+    while the box said "Not recorded"), and once it holds a date its earliest day is a date.
 
     "Today" is the clock's at the moment it is needed, not the day the box was built: the window
     stays open overnight, and the next morning the box must take (and start from) the new day.
     """
 
-    def __init__(self, empty_text: str | None, *, not_in_future: bool = True, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        empty_text: str,
+        *,
+        required: bool = False,
+        not_in_future: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy-MM-dd")
-        if empty_text is not None:
-            self.setSpecialValueText(empty_text)
-        self.setMinimumDate(EARLIEST if empty_text is None else NO_DATE)
+        self._empty_text = empty_text
+        self.setSpecialValueText(empty_text)
+        self.setMinimumDate(NO_DATE)
+        self._required = required
         self._not_in_future = not_in_future
         if not_in_future:
             self.setMaximumDate(clock.today_qdate())
-        self.setDate(self._today() if empty_text is None else NO_DATE)
+        self.setDate(NO_DATE)
+        self.dateChanged.connect(self._keep_required)
         # The calendar is built on the first click, the only way it opens: built with each box,
         # the window's nine calendars were about 3 % of the start-up's work and rarely opened.
         self._calendar_watched = False
@@ -61,23 +72,27 @@ class OptionalDateEdit(QDateEdit):
 
         Cut to today, a test booked for next week showed today's date while the file (and the
         leaflet) held the booked one. The limit comes back with the next date shown. With no
-        value, a required date shows today, any other date none.
+        value, the box shows none, a required one too.
         """
         day = QDate.fromString(value, "yyyy-MM-dd") if value else None
         if self._not_in_future:
             latest = clock.today_qdate()
             self.setMaximumDate(max(latest, day) if day is not None else latest)
         if day is None:
-            day = self._today() if self._required() else NO_DATE
-        self.setDate(day)
+            self.setMinimumDate(NO_DATE)
+            self.setSpecialValueText(self._empty_text)
+        self.setDate(day or NO_DATE)
 
     def clear_date(self) -> None:
         """Take the date back to none; a required date stays as it is."""
-        if not self._required():
+        if not self._required:
             self.setDate(NO_DATE)
 
-    def _required(self) -> bool:
-        return self.minimumDate() > NO_DATE  # no stand-in day for "none" below the earliest date
+    def _keep_required(self) -> None:
+        """Once a required date holds a date, let no step, wheel or typing take it below the earliest day, to none."""
+        if self._required and self.date() > NO_DATE and self.minimumDate() < EARLIEST:
+            self.setMinimumDate(EARLIEST)
+            self.setSpecialValueText("")  # Qt shows it for the earliest day, now a date
 
     def _today(self) -> QDate:
         return min(clock.today_qdate(), self.maximumDate())

@@ -584,6 +584,30 @@ def test_a_new_case_starts_with_the_scan_date_today_and_no_history_dates(window)
     assert case.get("history.illness_date") is None and case.get("history.infection_date") is None
 
 
+def test_a_case_without_a_scan_date_shows_none_and_records_the_date_chosen(qtbot, window, examples, tmp_path):
+    """A file with no scan date showed today's date over "is required" while the case held none.
+
+    Choosing today in the calendar then recorded nothing: the box already showed that date.
+    """
+    data = json.loads((examples / "isolated-pending.json").read_text("utf-8"))
+    del data["exam"]["date"]
+    undated = tmp_path / "undated.json"
+    undated.write_text(json.dumps(data), "utf-8")
+    window.open_path(undated)
+    scan = window.form.editors["exam.date"].focus_widgets()[0]
+    assert window.document.case.get("exam.date") is None
+    assert scan.text() == "Not recorded"
+    focus(qtbot, scan)
+    for key in (Qt.Key.Key_Delete, Qt.Key.Key_Up):
+        qtbot.keyClick(scan, key)  # a step from none starts at today; Delete never clears a required date
+    assert window.document.case.get("exam.date") == dt.date.today().isoformat()
+    qtbot.keyClick(scan, Qt.Key.Key_Delete)
+    assert window.document.case.get("exam.date") == dt.date.today().isoformat()
+    scan.setDate(QDate(1900, 1, 1))
+    qtbot.keyClick(scan, Qt.Key.Key_Down)  # the earliest day is as far as a required date goes
+    assert window.document.case.get("exam.date") == "1900-01-01" and scan.text() == "1900-01-01"
+
+
 def test_delete_in_the_scan_date_changes_nothing(qtbot, window, examples):
     """The scan date is required: Delete recorded 2000-01-01 while the box said "Not recorded"."""
     window.open_path(examples / "urgent-hydrops.json")
