@@ -57,10 +57,7 @@ class OptionalDateEdit(QDateEdit):
         if not_in_future:
             self.setMaximumDate(clock.today_qdate())
         self.setDate(NO_DATE)
-        self.dateChanged.connect(self._keep_required)
-        # The calendar is built on the first click, the only way it opens: built with each box,
-        # the window's nine calendars were about 3 % of the start-up's work and rarely opened.
-        self._calendar_watched = False
+        self.dateChanged.connect(self._keep_required)  # the user's dates; set_iso_date keeps its own
 
     def iso_date(self) -> str | None:
         """Return the date shown as ``YYYY-MM-DD``, or None for no date."""
@@ -82,6 +79,7 @@ class OptionalDateEdit(QDateEdit):
             self.setMinimumDate(NO_DATE)
             self.setSpecialValueText(self._empty_text)
         self.setDate(day or NO_DATE)
+        self._keep_required()  # also when the caller holds the signals, as the form does for a case
 
     def clear_date(self) -> None:
         """Take the date back to none; a required date stays as it is."""
@@ -111,9 +109,11 @@ class OptionalDateEdit(QDateEdit):
         """
         if event.type() in _USER_INPUT:
             self._follow_today()
-        if event.type() == QEvent.Type.MouseButtonPress and not self._calendar_watched:
-            self.calendarWidget().installEventFilter(self)  # before Qt opens it, on this very click
-            self._calendar_watched = True
+        if event.type() == QEvent.Type.MouseButtonPress:
+            # The calendar is built on the first click, the only way it opens (built with each box,
+            # the window's nine calendars were ~3 % of the start-up's work), and watched before Qt
+            # opens it on this very click; installing the filter again keeps one.
+            self.calendarWidget().installEventFilter(self)
         return super().event(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
